@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// rrc — offline-first terminal client and its sync server, one package.
+// Layers and the rules between them: docs/ARCHITECTURE.md.
+import PackageDescription
+
+/// A Debian C library reached through a module map and a shim header.
+func systemLibrary(_ name: String, pkgConfig: String, apt: String) -> Target {
+    .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkgConfig,
+                   providers: [.apt([apt])])
+}
+
+let package = Package(
+    name: "rrc",
+    products: [
+        .executable(name: "rrc", targets: ["rrc"]),
+        .executable(name: "rrcd", targets: ["rrcd"]),
+        .executable(name: "rrc-bench", targets: ["rrc-bench"]),
+    ],
+    targets: [
+        // C libraries (module map + shim header each).
+        systemLibrary("CNcursesw", pkgConfig: "ncursesw", apt: "libncursesw5-dev"),
+        systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
+        systemLibrary("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
+        systemLibrary("CMicroHTTPD", pkgConfig: "libmicrohttpd", apt: "libmicrohttpd-dev"),
+        systemLibrary("CSodium", pkgConfig: "libsodium", apt: "libsodium-dev"),
+        systemLibrary("CCmarkGFM", pkgConfig: "libcmark-gfm", apt: "libcmark-gfm-dev"),
+        systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev"),
+        // The FTS5 tokenizer that folds đ; C because FTS5 calls it per token.
+        .target(name: "CFoldTokenizer", dependencies: ["CSQLite"]),
+
+        // Pure Swift libraries.
+        .target(name: "Storage", dependencies: ["CSQLite"]),
+        .target(name: "Model"),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Model"]),
+        .target(name: "ContentPack", dependencies: ["Model", "Markdown", "CSodium"]),
+        .target(name: "ClientStore", dependencies: ["Storage", "Model", "ContentPack", "CFoldTokenizer"]),
+
+        // Programs.
+        .executableTarget(name: "rrc", dependencies: ["ClientStore", "ContentPack", "Model"]),
+        .executableTarget(name: "rrcd", dependencies: ["Storage", "CMicroHTTPD", "CSodium", "CZlib"]),
+        .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model"]),
+
+        // Tests.
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "ContentPackTests", dependencies: ["ContentPack", "Markdown", "Model"]),
+        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "ContentPack", "Model", "Storage"]),
+        .testTarget(name: "CLibraryTests",
+                    dependencies: ["CNcursesw", "CSQLite", "CCurl", "CMicroHTTPD", "CSodium", "CCmarkGFM", "CZlib"]),
+        .testTarget(name: "CommandLineTests"),
+    ]
+)

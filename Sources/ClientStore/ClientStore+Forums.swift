@@ -1,0 +1,103 @@
+// Forum queries: forums, threads by last activity, posts in order — all keyset-paged.
+import Model
+import Storage
+
+extension ClientStore {
+    public func forums(language: String? = nil) throws -> [ForumSummary] {
+        // Forums are few (dozens), so one query is the page.
+        try database.all("""
+            SELECT f.id, f.language, f.title, f.description,
+                   (SELECT count(*) FROM threads WHERE forum_id = f.id AND hidden = 0),
+                   (SELECT coalesce(sum(post_count), 0) FROM threads WHERE forum_id = f.id AND hidden = 0),
+                   (SELECT max(last_activity_at) FROM threads WHERE forum_id = f.id AND hidden = 0)
+            FROM forums f
+            WHERE (?1 IS NULL OR f.language = ?1)
+            ORDER BY f.title, f.id
+            """, arguments: [language]) { row in
+            ForumSummary(id: row[0], language: row[1], title: row[2], description: row[3], threadCount: row[4],
+                         postCount: row[5], lastActivity: row[6])
+        }
+    }
+
+    /// Threads, most recently active first; all forums when `forum` is nil.
+    public func threads(forum: String? = nil, language: String? = nil, after cursor: KeysetCursor? = nil,
+                        limit: Int = 50) throws -> Page<ThreadSummary> {
+        let rows = try database.all("""
+            SELECT t.id, t.forum_id, t.language, t.title, t.author_id, coalesce(p.name, t.author_id),
+                   t.created_at, t.last_activity_at, t.post_count, t.locked
+            FROM threads t LEFT JOIN people p ON p.id = t.author_id
+            WHERE t.hidden = 0
+              AND (?1 IS NULL OR t.forum_id = ?1)
+              AND (?2 IS NULL OR t.language = ?2)
+              AND (?3 IS NULL OR (t.last_activity_at, t.id) < (?3, ?4))
+            ORDER BY t.last_activity_at DESC, t.id DESC
+            LIMIT ?5
+            """, arguments: [forum, language, cursor?.sortKey, cursor?.id, limit + 1], as: Self.threadSummary)
+        return Page(fetched: rows, limit: limit) { KeysetCursor(sortKey: $0.lastActivity, id: $0.id) }
+    }
+
+    static func threadSummary(_ row: Row) -> ThreadSummary {
+        ThreadSummary(id: row[0], forumId: row[1], language: row[2], title: row[3], authorId: row[4],
+                      authorName: row[5], created: row[6], lastActivity: row[7], postCount: row[8], locked: row[9])
+    }
+
+    public func thread(id: String) throws -> ThreadDetail? {
+        try database.first("""
+            SELECT t.id, t.forum_id, t.language, t.title, t.author_id, coalesce(p.name, t.author_id),
+                   t.created_at, t.last_activity_at, t.post_count, t.locked, f.title, t.body
+            FROM threads t LEFT JOIN people p ON p.id = t.author_id JOIN forums f ON f.id = t.forum_id
+            WHERE t.id = ? AND t.hidden = 0
+            """, id) { row in
+            ThreadDetail(thread: Self.threadSummary(row), forumTitle: row[10], body: row[11])
+        }
+    }
+
+    /// Posts of a thread in the order they were written.
+    public func posts(thread: String, after cursor: KeysetCursor? = nil, limit: Int = 50) throws -> Page<PostView> {
+        let rows = try database.all("""
+            SELECT \(Self.postColumns)
+            FROM posts x LEFT JOIN people p ON p.id = x.author_id
+            WHERE x.thread_id = ?1 AND x.hidden = 0
+              AND (?2 IS NULL OR (x.created_at, x.id) > (?2, ?3))
+            ORDER BY x.created_at, x.id
+            LIMIT ?4
+            """, arguments: [thread, cursor?.sortKey, cursor?.id, limit + 1], as: Self.postView)
+        return Page(fetched: rows, limit: limit) { KeysetCursor(sortKey: $0.created, id: $0.id) }
+    }
+
+    public func post(id: String) throws -> PostView? {
+        try database.first("""
+            SELECT \(Self.postColumns)
+            FROM posts x LEFT JOIN people p ON p.id = x.author_id
+            WHERE x.id = ? AND x.hidden = 0
+            """, id, as: Self.postView)
+    }
+
+    static let postColumns = """
+        x.id, x.thread_id, x.reply_to, x.language, x.author_id, coalesce(p.name, x.author_id), p.role,
+        x.created_at, x.edited_at, x.body, x.pending
+        """
+
+    static func postView(_ row: Row) -> PostView {
+        PostView(id: row[0], threadId: row[1], replyTo: row[2], language: row[3], authorId: row[4], authorName: row[5],
+                 authorRole: row[6], created: row[7], edited: row[8], body: row[9], pending: row[10])
+    }
+
+    public func person(id: String) throws -> Person? {
+        try database.first("SELECT id, name, role, country, language, bio FROM people WHERE id = ?", id) { row in
+            Person(id: row[0], name: row[1], role: Role(rawValue: row[2]) ?? .member, country: row[3],
+                   language: Language(code: row[4]) ?? .english, bio: row[5])
+        }
+    }
+
+    /// Finds a record of any kind by id.
+    public func item(id: String) throws -> StoredItem? {
+        if let value = try resource(id: id) { return .resource(value) }
+        if let value = try guide(id: id) { return .guide(value) }
+        if let value = try forums().first(where: { $0.id == id }) { return .forum(ForumDetail(forum: value)) }
+        if let value = try thread(id: id) { return .thread(value) }
+        if let value = try post(id: id) { return .post(value) }
+        if let value = try person(id: id) { return .person(value) }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+// Full-text search over resources, guides, threads and posts, ranked by bm25.
+import Storage
+
+extension ClientStore {
+    /// Best matches first. Diacritics never matter ("Bucuresti" finds "București", "stiinta"
+    /// finds cedilla "ştiinţa", "djordjevic" finds "Đorđević"); titles weigh more than bodies.
+    public func search(_ query: SearchQuery) throws -> [SearchHit] {
+        guard let expression = query.matchExpression, query.limit > 0 else { return [] }
+        let hits = try database.all("""
+            SELECT kind, item_id, language,
+                   highlight(search_index, 0, char(2), char(3)),
+                   snippet(search_index, 1, char(2), char(3), '…', 16),
+                   bm25(search_index, 4.0, 1.0) AS score
+            FROM search_index
+            WHERE search_index MATCH ?1
+              AND (?2 IS NULL OR kind = ?2)
+              AND (?3 IS NULL OR language = ?3)
+            ORDER BY score
+            LIMIT ?4
+            """, arguments: [expression, query.kind, query.language, query.limit]) { row in
+            SearchHit(kind: row[0], id: row[1], language: row[2], title: MarkedText(highlighted: row[3]),
+                      snippet: MarkedText(highlighted: row[4]), threadId: nil, score: row[5])
+        }
+        return try hits.map { hit in
+            guard hit.kind == "post" else { return hit }
+            var post = hit
+            if let (threadID, title) = try database.first("""
+                SELECT t.id, t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?
+                """, hit.id, as: { row in (row[0] as String, row[1] as String) }) {
+                post.threadId = threadID
+                post.title = MarkedText(highlighted: title)
+            }
+            return post
+        }
+    }
+}

@@ -1,0 +1,101 @@
+// `rrc search QUERY`: one box over resources, guides, threads and posts.
+import ClientStore
+import Foundation
+
+enum SearchCommand: RRCCommand {
+    static let name = "search"
+    static let summary = "search resources, guides and forum posts"
+    static let help = """
+        Usage: rrc search QUERY… [--kind K] [--lang L] [--limit N] [--json]
+
+        Finds QUERY in titles and text, diacritics ignored: "Bucuresti" finds "București",
+        "Shqiperi" finds "Shqipëri", "drzava" finds "država". The last word also matches
+        as a prefix. Results are grouped by kind, best first; matches are highlighted
+        (marked **like this** when the output is not a terminal).
+
+        Options:
+          --kind K    only resource, guide, thread or post
+          --lang L    only content in language L (en, ro, bg, sq, sh)
+          --limit N   at most N results (default 50)
+          --json      print JSON
+        """
+
+    static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
+        let parsed = try ParsedArguments(arguments, command: name, options: ["--kind", "--lang", "--limit"], flags: ["--json"])
+        let text = parsed.positionals.joined(separator: " ")
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw UsageError("search needs words to look for", command: name)
+        }
+        if let kind = parsed["--kind"], !SearchQuery.kinds.contains(kind) {
+            throw UsageError("'\(kind)' is not a kind to search: use \(SearchQuery.kinds.joined(separator: ", "))", command: name)
+        }
+        let limit = try parsed.count("--limit", default: 50, command: name)
+        let query = SearchQuery(text, kind: parsed["--kind"], language: try LanguageOption.parse(parsed["--lang"], command: name),
+                                limit: limit == 0 ? 1000 : limit)
+        let store = try context.openStore()
+        let hits = try store.search(query)
+        if parsed.has("--json") {
+            try context.output.printJSON(hits.map(HitJSON.init))
+            return 0
+        }
+        if try store.counts().isEmpty { print(HomeSummary.noContentHint); return 0 }
+        guard !hits.isEmpty else { print("Nothing found for “\(text)”."); return 0 }
+        let headings = ["resource": "Resources", "guide": "Guides", "thread": "Threads", "post": "Posts"]
+        for kind in SearchQuery.kinds {
+            let group = hits.filter { $0.kind == kind }
+            guard !group.isEmpty else { continue }
+            print("\(headings[kind]!) (\(group.count))")
+            for hit in group {
+                print("  \(hit.id)  [\(hit.language)]  \(Output.marked(hit.title))")
+                let line = Output.marked(hit.snippet).split(whereSeparator: \.isNewline).joined(separator: " ")
+                if !line.isEmpty { print("      \(line)") }
+            }
+            print("")
+        }
+        return 0
+    }
+
+    struct HitJSON: Encodable {
+        let kind: String
+        let id: String
+        let language: String
+        let title: String
+        let snippet: String
+        /// The snippet with each match wrapped in `**`.
+        let snippetMarked: String
+        let threadId: String?
+        let score: Double
+        init(_ hit: SearchHit) {
+            kind = hit.kind; id = hit.id; language = hit.language; title = hit.title.plain
+            snippet = hit.snippet.plain; snippetMarked = hit.snippet.marked(open: "**", close: "**")
+            threadId = hit.threadId; score = hit.score
+        }
+    }
+}
+
+enum HomeSummary {
+    static let noContentHint = """
+        The local store is empty — there is nothing to show yet.
+
+        To get content:
+          rrc import PATH      import a content pack (a folder of Markdown files);
+                               the demo pack ships in demo/pack of the source tree
+          make run             (from the source tree) builds rrc and opens the demo library
+        """
+
+    static func run(_ context: CommandContext) throws -> Int32 {
+        let store = try context.openStore()
+        let counts = try store.counts()
+        if counts.isEmpty { print(noContentHint); return 0 }
+        print("""
+            rrc — local store at \(context.home.data.path)
+
+              \(counts.resources) resources, \(counts.guides) guides
+              \(counts.forums) forums, \(counts.threads) threads, \(counts.posts) posts
+              \(counts.queuedOps) posts waiting to be sent
+
+            Try: rrc list resources · rrc list threads · rrc search WORDS · rrc show ID · rrc --help
+            """)
+        return 0
+    }
+}

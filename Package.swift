@@ -41,11 +41,12 @@ let package = Package(
         .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model"]),
 
         // Tests.
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "ContentPackTests", dependencies: ["ContentPack", "Markdown", "Model"]),
-        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "ContentPack", "Model", "Storage"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "ContentPackTests", dependencies: ["ContentPack", "Markdown", "Model", "TestSupport"]),
+        .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "ContentPack", "Model", "Storage", "TestSupport"]),
         .testTarget(name: "CLibraryTests",
                     dependencies: ["CNcursesw", "CSQLite", "CCurl", "CMicroHTTPD", "CSodium", "CCmarkGFM", "CZlib"]),
-        .testTarget(name: "CommandLineTests"),
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -22,18 +22,26 @@ extension ClientStore {
     /// Threads, most recently active first; all forums when `forum` is nil.
     public func threads(forum: String? = nil, language: String? = nil, after cursor: KeysetCursor? = nil,
                         limit: Int = 50) throws -> Page<ThreadSummary> {
-        let rows = try database.all("""
-            SELECT t.id, t.forum_id, t.language, t.title, t.author_id, coalesce(p.name, t.author_id),
-                   t.created_at, t.last_activity_at, t.post_count, t.locked
-            FROM threads t LEFT JOIN people p ON p.id = t.author_id
-            WHERE t.hidden = 0
-              AND (?1 IS NULL OR t.forum_id = ?1)
-              AND (?2 IS NULL OR t.language = ?2)
-              AND (?3 IS NULL OR (t.last_activity_at, t.id) < (?3, ?4))
-            ORDER BY t.last_activity_at DESC, t.id DESC
-            LIMIT ?5
-            """, arguments: [forum, language, cursor?.sortKey, cursor?.id, limit + 1], as: Self.threadSummary)
+        let rows = try database.all(Self.threadPageSQL(forum: forum != nil, cursor: cursor != nil),
+                                    arguments: [forum, language, cursor?.sortKey, cursor?.id, limit + 1],
+                                    as: Self.threadSummary)
         return Page(fetched: rows, limit: limit) { KeysetCursor(sortKey: $0.lastActivity, id: $0.id) }
+    }
+
+    /// The SQL of a thread page. Conditions are left out rather than written as
+    /// `? IS NULL OR …`, which would keep SQLite from seeking the index to the cursor.
+    static func threadPageSQL(forum: Bool, cursor: Bool) -> String {
+        """
+        SELECT t.id, t.forum_id, t.language, t.title, t.author_id, coalesce(p.name, t.author_id),
+               t.created_at, t.last_activity_at, t.post_count, t.locked
+        FROM threads t LEFT JOIN people p ON p.id = t.author_id
+        WHERE t.hidden = 0
+          AND \(forum ? "t.forum_id = ?1" : "?1 IS NULL")
+          AND (?2 IS NULL OR t.language = ?2)
+          AND \(cursor ? "(t.last_activity_at, t.id) < (?3, ?4)" : "?3 IS NULL AND ?4 IS NULL")
+        ORDER BY t.last_activity_at DESC, t.id DESC
+        LIMIT ?5
+        """
     }
 
     static func threadSummary(_ row: Row) -> ThreadSummary {
@@ -54,15 +62,20 @@ extension ClientStore {
 
     /// Posts of a thread in the order they were written.
     public func posts(thread: String, after cursor: KeysetCursor? = nil, limit: Int = 50) throws -> Page<PostView> {
-        let rows = try database.all("""
-            SELECT \(Self.postColumns)
-            FROM posts x LEFT JOIN people p ON p.id = x.author_id
-            WHERE x.thread_id = ?1 AND x.hidden = 0
-              AND (?2 IS NULL OR (x.created_at, x.id) > (?2, ?3))
-            ORDER BY x.created_at, x.id
-            LIMIT ?4
-            """, arguments: [thread, cursor?.sortKey, cursor?.id, limit + 1], as: Self.postView)
+        let rows = try database.all(Self.postPageSQL(cursor: cursor != nil),
+                                    arguments: [thread, cursor?.sortKey, cursor?.id, limit + 1], as: Self.postView)
         return Page(fetched: rows, limit: limit) { KeysetCursor(sortKey: $0.created, id: $0.id) }
+    }
+
+    static func postPageSQL(cursor: Bool) -> String {
+        """
+        SELECT \(postColumns)
+        FROM posts x LEFT JOIN people p ON p.id = x.author_id
+        WHERE x.thread_id = ?1 AND x.hidden = 0
+          AND \(cursor ? "(x.created_at, x.id) > (?2, ?3)" : "?2 IS NULL AND ?3 IS NULL")
+        ORDER BY x.created_at, x.id
+        LIMIT ?4
+        """
     }
 
     public func post(id: String) throws -> PostView? {

@@ -6,18 +6,7 @@ extension ClientStore {
     /// One page of resources sorted by title, filtered by any of language, topic, type, country.
     public func resources(_ filter: ResourceFilter = ResourceFilter(), after cursor: KeysetCursor? = nil,
                           limit: Int = 50) throws -> Page<ResourceSummary> {
-        let rows = try database.all("""
-            SELECT r.id, r.language, r.title, r.type, r.year, r.author, r.sort_title,
-                   (SELECT group_concat(topic, ',') FROM resource_topics WHERE resource_id = r.id) AS topics
-            FROM resources r
-            WHERE (?1 IS NULL OR r.language = ?1)
-              AND (?2 IS NULL OR r.type = ?2)
-              AND (?3 IS NULL OR EXISTS (SELECT 1 FROM resource_topics t WHERE t.resource_id = r.id AND t.topic = ?3))
-              AND (?4 IS NULL OR EXISTS (SELECT 1 FROM resource_countries c WHERE c.resource_id = r.id AND c.country = ?4))
-              AND (?5 IS NULL OR (r.sort_title, r.id) > (?5, ?6))
-            ORDER BY r.sort_title, r.id
-            LIMIT ?7
-            """, arguments: [filter.language, filter.type, filter.topic.map(Slug.make), filter.country?.uppercased(),
+        let rows = try database.all(Self.resourcePageSQL(language: filter.language != nil, cursor: cursor != nil), arguments: [filter.language, filter.type, filter.topic.map(Slug.make), filter.country?.uppercased(),
                              cursor?.sortKey, cursor?.id, limit + 1]) { row in
             (ResourceSummary(id: row[0], language: row[1], title: row[2], type: row[3], year: row[4], author: row[5],
                              topics: (row[7] as String).split(separator: ",").map(String.init).sorted()),
@@ -25,6 +14,22 @@ extension ClientStore {
         }
         let page = Page(fetched: rows, limit: limit) { KeysetCursor(sortKey: $0.1, id: $0.0.id) }
         return Page(items: page.items.map(\.0), next: page.next)
+    }
+
+    /// The SQL of a resource page; see `threadPageSQL` for why conditions are spliced, not `? IS NULL OR`.
+    static func resourcePageSQL(language: Bool, cursor: Bool) -> String {
+        """
+        SELECT r.id, r.language, r.title, r.type, r.year, r.author, r.sort_title,
+               (SELECT group_concat(topic, ',') FROM resource_topics WHERE resource_id = r.id) AS topics
+        FROM resources r
+        WHERE \(language ? "r.language = ?1" : "?1 IS NULL")
+          AND (?2 IS NULL OR r.type = ?2)
+          AND (?3 IS NULL OR EXISTS (SELECT 1 FROM resource_topics t WHERE t.resource_id = r.id AND t.topic = ?3))
+          AND (?4 IS NULL OR EXISTS (SELECT 1 FROM resource_countries c WHERE c.resource_id = r.id AND c.country = ?4))
+          AND \(cursor ? "(r.sort_title, r.id) > (?5, ?6)" : "?5 IS NULL AND ?6 IS NULL")
+        ORDER BY r.sort_title, r.id
+        LIMIT ?7
+        """
     }
 
     public func resource(id: String) throws -> ResourceDetail? {
@@ -52,7 +57,7 @@ extension ClientStore {
                    (SELECT count(*) FROM checklist_items WHERE guide_id = g.id)
             FROM guides g
             WHERE (?1 IS NULL OR g.language = ?1)
-              AND (?2 IS NULL OR (g.sort_title, g.id) > (?2, ?3))
+              AND \(cursor != nil ? "(g.sort_title, g.id) > (?2, ?3)" : "?2 IS NULL AND ?3 IS NULL")
             ORDER BY g.sort_title, g.id
             LIMIT ?4
             """, arguments: [language, cursor?.sortKey, cursor?.id, limit + 1]) { row in

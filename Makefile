@@ -1,0 +1,54 @@
+# The README's two commands — `make run` and `make test` — plus `make bench`.
+# Both install missing Debian packages first (when run as root), so a fresh
+# Debian 12 machine with the Swift toolchain needs nothing else.
+
+SWIFT ?= swift
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev \
+	libsodium-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev gettext pkg-config
+RUN_HOME ?= .run/home
+
+.PHONY: all deps build release test run bench clean
+
+all: build
+
+# Installs whatever of APT_PACKAGES is missing; tells a non-root user the command instead.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else \
+			echo "Missing Debian packages:$$missing"; \
+			echo "Install them with: sudo apt-get install$$missing"; exit 1; \
+		fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product rrc
+
+# Builds everything (executables too: the command-line tests run the real rrc) and runs every test.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Imports the demo content pack into a local home and shows the library.
+run: release
+	@mkdir -p $(RUN_HOME)
+	@RRC_HOME=$(RUN_HOME) .build/release/rrc import demo/pack
+	@echo
+	@RRC_HOME=$(RUN_HOME) .build/release/rrc
+	@echo
+	@RRC_HOME=$(RUN_HOME) .build/release/rrc list resources --lang en --limit 0
+
+bench: deps
+	$(SWIFT) build -c release --product rrc-bench
+	.build/release/rrc-bench
+
+clean:
+	rm -rf .build .run

@@ -1,0 +1,77 @@
+// Search folds diacritics the way people type in the region, and filters by kind and language.
+import ClientStore
+import Testing
+
+struct SearchTests {
+    // A fresh store per test (Swift Testing makes one suite value per test).
+    let fixture: StoreFixture
+
+    init() throws {
+        fixture = try StoreFixture()
+        try fixture.importFiles([
+            "al.md": StoreFixture.resource("al", language: "sq", title: "Mbrojtja e fëmijëve në Shqipëri"),
+            "ro.md": StoreFixture.resource("ro", language: "ro", title: "Servicii sociale în București"),
+            "cedilla.md": StoreFixture.resource("cedilla", language: "ro", title: "Raport",
+                                                body: "Despre ştiinţa protecţiei copilului (scris cu sedilă)."),
+            "sh.md": StoreFixture.resource("sh", language: "sh", title: "Uloga države",
+                                           body: "Odgovornost koju država ima prema djeci; Đorđe Đurić je autor."),
+            "bg.md": StoreFixture.resource("bg", language: "bg", title: "Закрила на детето в България"),
+            "f.md": StoreFixture.forum, "t.md": StoreFixture.thread("t1"),
+            "p.md": StoreFixture.post("p1", created: "2025-01-02", body: "Iskustvo iz București i Shqipëri."),
+        ])
+    }
+
+    func ids(_ text: String, kind: String? = nil, language: String? = nil) throws -> [String] {
+        try fixture.store.search(SearchQuery(text, kind: kind, language: language)).map(\.id).sorted()
+    }
+
+    @Test(arguments: [
+        ("Shqiperi", ["al", "p1"]),
+        ("Bucuresti", ["p1", "ro"]),
+        ("stiinta", ["cedilla"]),
+        ("știința", ["cedilla"]),          // comma-below form finds the cedilla text
+        ("drzava", ["sh"]),
+        ("djure", []),                      // whole word differs: no false hit
+        ("djuric", ["sh"]),                 // đ typed as dj
+        ("duric", ["sh"]),                  // đ typed as d
+        ("Đurić", ["sh"]),
+        ("закрила", ["bg"]),
+        ("ZAKRILA", []),                    // no transliteration between scripts
+        ("femijeve", ["al"]),
+    ])
+    func foldsDiacritics(_ query: String, _ expected: [String]) throws {
+        #expect(try ids(query) == expected)
+    }
+
+    @Test func lastWordMatchesAsPrefix() throws {
+        #expect(try ids("Bucur") == ["p1", "ro"])
+        #expect(try ids("Bucur ") == [])
+    }
+
+    @Test func filtersByKindAndLanguage() throws {
+        #expect(try ids("Shqiperi", kind: "post") == ["p1"])
+        #expect(try ids("Shqiperi", kind: "resource") == ["al"])
+        #expect(try ids("Shqiperi", language: "sq") == ["al"])
+    }
+
+    @Test func snippetMarksTheMatchAndPostsCarryTheirThread() throws {
+        let hit = try #require(try fixture.store.search(SearchQuery("drzava")).first)
+        #expect(hit.snippet.marked(open: "[", close: "]").contains("[država]"))
+        let post = try #require(try fixture.store.search(SearchQuery("iskustvo")).first)
+        #expect(post.kind == "post")
+        #expect(post.threadId == "t1")
+        #expect(post.title.plain == "Tema t1")
+    }
+
+    @Test func operatorsInUserTextAreJustWords() throws {
+        for text in ["\"", "AND OR NOT", "a:b", "(*)", "NEAR(x y)", "-", "'; DROP TABLE resources; --"] {
+            _ = try fixture.store.search(SearchQuery(text))
+        }
+        #expect(try fixture.store.resources().items.count == 5)
+    }
+
+    @Test func titlesRankAboveBodies() throws {
+        let hits = try fixture.store.search(SearchQuery("drzava"))
+        #expect(hits.first?.id == "sh")
+    }
+}

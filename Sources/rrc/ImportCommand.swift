@@ -40,11 +40,11 @@ enum ImportCommand: RRCCommand {
             for problem in report.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
             for problem in copyProblems { FileHandle.standardError.write(Data("rrc: warning: \(problem)\n".utf8)) }
             let kinds = ["resource", "guide", "forum", "thread", "post", "person"]
-                .compactMap { kind in report.imported[kind].map { "\($0) \(kind)\($0 == 1 ? "" : "s")" } }
+                .compactMap { kind in report.imported[kind].map { CountedNoun.text($0, kind) } }
             print("Imported \(report.importedTotal) of \(report.fileCount) files" + (kinds.isEmpty ? "." : ": " + kinds.joined(separator: ", ") + "."))
             let errors = report.errors.count, warnings = report.warnings.count
             if errors > 0 { print("\(errors) file\(errors == 1 ? " was" : "s were") skipped; see the messages above.") }
-            if warnings > 0 { print("\(warnings) warning\(warnings == 1 ? "" : "s").") }
+            if warnings > 0 { print(CountedNoun.text(warnings, "warning") + ".") }
         }
         return report.errors.isEmpty ? 0 : 1
     }

@@ -90,9 +90,9 @@ enum HomeSummary {
         print("""
             rrc — local store at \(context.home.data.path)
 
-              \(counts.resources) resources, \(counts.guides) guides
-              \(counts.forums) forums, \(counts.threads) threads, \(counts.posts) posts
-              \(counts.queuedOps) posts waiting to be sent
+              \(CountedNoun.text(counts.resources, "resource")), \(CountedNoun.text(counts.guides, "guide"))
+              \(CountedNoun.text(counts.forums, "forum")), \(CountedNoun.text(counts.threads, "thread")), \(CountedNoun.text(counts.posts, "post"))
+              \(CountedNoun.text(counts.queuedOps, "post")) waiting to be sent
 
             Try: rrc list resources · rrc list threads · rrc search WORDS · rrc show ID · rrc --help
             """)

@@ -4,8 +4,19 @@ import Storage
 extension ClientStore {
     /// Best matches first. Diacritics never matter ("Bucuresti" finds "București", "stiinta"
     /// finds cedilla "ştiinţa", "djordjevic" finds "Đorđević"); titles weigh more than bodies.
+    ///
+    /// Ranking costs a few microseconds per matching entry, and a common word can match
+    /// most of 200 000 posts; so when more than `rankedMatchLimit` entries match, only the
+    /// newest that many are ranked. Index rowids put posts lowest (`SearchIndexKind`), so
+    /// the cut only ever drops older posts, never a resource, guide or thread.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
         guard let expression = query.matchExpression, query.limit > 0 else { return [] }
+        let range = query.kind.flatMap(SearchIndexKind.init(name:))?.rowidRange ?? SearchIndexKind.allRowids
+        let newestRanked: Int64? = try database.scalar("""
+            SELECT rowid FROM search_index
+            WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+            ORDER BY rowid DESC LIMIT 1 OFFSET ?4
+            """, expression, range.lowerBound, range.upperBound, rankedMatchLimit - 1)
         let hits = try database.all("""
             SELECT kind, item_id, language,
                    highlight(search_index, 0, char(2), char(3)),
@@ -13,11 +24,12 @@ extension ClientStore {
                    bm25(search_index, 4.0, 1.0) AS score
             FROM search_index
             WHERE search_index MATCH ?1
-              AND (?2 IS NULL OR kind = ?2)
-              AND (?3 IS NULL OR language = ?3)
+              AND rowid BETWEEN ?2 AND ?3
+              AND (?4 IS NULL OR language = ?4)
             ORDER BY score
-            LIMIT ?4
-            """, arguments: [expression, query.kind, query.language, query.limit]) { row in
+            LIMIT ?5
+            """, arguments: [expression, max(range.lowerBound, newestRanked ?? range.lowerBound), range.upperBound,
+                             query.language, query.limit]) { row in
             SearchHit(kind: row[0], id: row[1], language: row[2], title: MarkedText(highlighted: row[3]),
                       snippet: MarkedText(highlighted: row[4]), threadId: nil, score: row[5])
         }

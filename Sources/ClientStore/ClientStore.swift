@@ -7,6 +7,9 @@ import Storage
 /// The client's database, opened and migrated. One per thread (SQLite connections are not shared).
 public final class ClientStore {
     public let database: Database
+    /// At most this many matches are ranked per search (see `search`); a setting so tests
+    /// can show the cut with a small pack.
+    var rankedMatchLimit = 10_000
 
     /// Opens (creating, mode 0600) the store at `path` and brings its schema up to date.
     public init(path: String) throws {

@@ -46,9 +46,9 @@ public enum ContentPackReader {
             if let progress, number % 1000 == 0 { progress(number, files.count) }
             let bytes: [UInt8]
             do {
-                bytes = Array(try Data(contentsOf: file.url))
+                bytes = try FileBytes.read(file.url.path)
             } catch {
-                problems.append(.error(file.relative, 0, "cannot read the file: \(error.localizedDescription)"))
+                problems.append(.error(file.relative, 0, "cannot read the file: \(error.reason)"))
                 continue
             }
             let document: FrontMatterDocument
@@ -91,21 +91,21 @@ public enum ContentPackReader {
                                    fileCount: files.count)
     }
 
+    /// Every `*.md` file below `root`, sorted by path; hidden entries and README files skipped.
+    /// Walks by path strings: URL resource lookups cost more than reading the files.
     static func markdownFiles(under root: URL) throws -> [(url: URL, relative: String)] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles, .skipsPackageDescendants]) else {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else {
             throw ContentPackError.notFound(root.path)
         }
         var found: [(URL, String)] = []
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in enumerator {
-            guard url.pathExtension.lowercased() == "md",
-                  !url.lastPathComponent.lowercased().hasPrefix("readme"),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            let relative = path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : url.lastPathComponent
-            found.append((url, relative))
+        while let relative = enumerator.nextObject() as? String {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard name.lowercased().hasSuffix(".md"), !name.lowercased().hasPrefix("readme") else { continue }
+            found.append((root.appendingPathComponent(relative, isDirectory: false), relative))
         }
         return found.sorted { $0.1 < $1.1 }
     }

@@ -26,9 +26,6 @@ public enum FrontMatter {
     public static func parse(_ bytes: [UInt8]) throws(FrontMatterError) -> FrontMatterDocument {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }  // a BOM some editors write
-        if let line = firstInvalidUTF8Line(bytes, from: start) {
-            throw FrontMatterError(line: line, reason: "the file is not valid UTF-8 text (save it as UTF-8)")
-        }
         var lineNumber = 0
         var position = start
 
@@ -59,7 +56,7 @@ public enum FrontMatter {
         var closed = false
         while let raw = nextLine() {
             if isFence(raw) { closed = true; break }
-            let line = String(decoding: raw, as: UTF8.self)
+            guard let line = String(validating: raw, as: UTF8.self) else { throw notUTF8(bytes, from: start) }
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
@@ -82,9 +79,32 @@ public enum FrontMatter {
             throw FrontMatterError(line: lineNumber, reason: "front matter is not closed: add a '---' line after the last key")
         }
         let bodyLine = lineNumber + 1
-        let body = String(decoding: bytes[position...], as: UTF8.self).trimmingBlankLines()
+        guard let body = String(validating: trimmingBlankLines(bytes[position...]), as: UTF8.self) else {
+            throw notUTF8(bytes, from: start)
+        }
         return FrontMatterDocument(fields: fields, keys: keys, body: body, bodyLine: bodyLine,
                                    warnings: warnings.map { (line: $0.0, message: $0.1) })
+    }
+
+    static func notUTF8(_ bytes: [UInt8], from start: Int) -> FrontMatterError {
+        FrontMatterError(line: firstInvalidUTF8Line(bytes, from: start) ?? 1,
+                         reason: "the file is not valid UTF-8 text (save it as UTF-8)")
+    }
+
+    /// The body without blank lines before it or whitespace after it; the bytes between
+    /// are kept exactly as written.
+    static func trimmingBlankLines(_ body: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = body.startIndex
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            if byte == 0x0A { start = index + 1 } else if byte != 0x20 && byte != 0x09 && byte != 0x0D { break }
+            index += 1
+        }
+        if index == body.endIndex { return body[body.endIndex...] }
+        var end = body.endIndex
+        while end > start, [0x0A, 0x0D, 0x20, 0x09].contains(body[end - 1]) { end -= 1 }
+        return body[start..<end]
     }
 
     static func parseValue(_ text: String, line: Int) throws(FrontMatterError) -> FrontMatterField.Value {
@@ -156,23 +176,5 @@ extension StringProtocol {
         while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
         return String(slice)
-    }
-
-    /// Drops blank lines at both ends; every byte between stays as written.
-    func trimmingBlankLines() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        // Leading: drop whole lines that hold only spaces or tabs.
-        var cut = scalars.startIndex
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" { cut = scalars.index(after: index) }
-            else if scalar != " " && scalar != "\t" && scalar != "\r" { break }
-            index = scalars.index(after: index)
-        }
-        if index == scalars.endIndex { return "" }
-        scalars = scalars[cut...]
-        while let last = scalars.last, last == "\n" || last == "\r" || last == " " || last == "\t" { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -1,1 +1,117 @@
-print("rrc-bench: placeholder")
+// rrc-bench: measures what users feel, on deterministic synthetic data, and prints a table.
+// Benchmarks measure; tests assert. Nothing here fails a build.
+import ClientStore
+import ContentPack
+import Foundation
+
+var posts = 200_000, threads = 2_000, resources = 10_000, searchRuns = 7
+var outputPath: String?
+var packPath: String?
+var arguments = Array(CommandLine.arguments.dropFirst())
+while !arguments.isEmpty {
+    let flag = arguments.removeFirst()
+    func value() -> Int {
+        guard let text = arguments.first, let number = Int(text), number > 0 else {
+            FileHandle.standardError.write(Data("rrc-bench: \(flag) needs a positive number\n".utf8)); exit(2)
+        }
+        arguments.removeFirst()
+        return number
+    }
+    switch flag {
+    case "--posts": posts = value()
+    case "--threads": threads = value()
+    case "--resources": resources = value()
+    case "--search-runs": searchRuns = value()
+    case "--pack":
+        guard !arguments.isEmpty else { FileHandle.standardError.write(Data("rrc-bench: --pack needs a folder\n".utf8)); exit(2) }
+        packPath = arguments.removeFirst()
+    case "--out":
+        guard !arguments.isEmpty else { FileHandle.standardError.write(Data("rrc-bench: --out needs a path\n".utf8)); exit(2) }
+        outputPath = arguments.removeFirst()
+    case "--help", "-h":
+        print("""
+            Usage: rrc-bench [--posts N] [--threads N] [--resources N] [--search-runs N] [--pack DIR] [--out FILE]
+
+            Writes a synthetic content pack (default 200 000 posts in 2 000 threads, 10 000
+            resources in five languages), imports it into a fresh store, re-imports it, and
+            times 20 searches. Prints a Markdown table; --out also writes it to FILE.
+            --pack DIR writes the pack to DIR once and reuses it on later runs.
+            """)
+        exit(0)
+    default:
+        FileHandle.standardError.write(Data("rrc-bench: unknown option \(flag) (see rrc-bench --help)\n".utf8)); exit(2)
+    }
+}
+
+func progress(_ text: String) { FileHandle.standardError.write(Data("rrc-bench: \(text)\n".utf8)) }
+
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("rrc-bench-\(getpid())")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+// --pack keeps the generated pack between runs (profiling the import without the writing).
+let packFolder = packPath.map { URL(fileURLWithPath: $0) } ?? work.appendingPathComponent("pack")
+let files: Int
+if packPath != nil, FileManager.default.fileExists(atPath: packFolder.path) {
+    files = (FileManager.default.enumerator(atPath: packFolder.path)?.allObjects.count ?? 0) - 3  // minus the folders
+} else {
+    progress("writing \(posts) posts, \(threads) threads, \(resources) resources")
+    files = try SyntheticPack(posts: posts, threads: threads, resources: resources).write(to: packFolder)
+}
+
+// With --pack the store is kept beside the pack (DIR.sqlite) for inspection after the run.
+let storePath = packPath.map { $0 + ".sqlite" } ?? work.appendingPathComponent("bench.sqlite").path
+for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+let store = try ClientStore(path: storePath)
+var contents: ContentPackContents!
+progress("reading the pack")
+let readSeconds = try Measurements.seconds { contents = try ContentPackReader.read(packFolder) }
+progress("importing into an empty store")
+var report: ImportReport!
+let cpuBeforeImport = Measurements.cpuSeconds()
+let firstImportSeconds = try Measurements.seconds { report = try store.importPack(contents) }
+let firstImportCPU = Measurements.cpuSeconds() - cpuBeforeImport
+progress("importing again (updates in place)")
+let secondImportSeconds = try Measurements.seconds { _ = try store.importPack(contents) }
+guard report.errors.isEmpty else { progress("import reported errors: \(report.errors.prefix(3))"); exit(1) }
+contents = nil
+
+let queries: [(String, String?)] = [
+    ("child protection", nil), ("foster care", nil), ("supervision", "en"), ("trafficking online", nil),
+    ("Bucuresti", nil), ("București", nil), ("stiinta", "ro"), ("știință", nil), ("protectie copil", nil),
+    ("закрила", nil), ("дете семейство", nil), ("приемна", "bg"), ("Shqiperi", nil), ("Shqipëri", nil),
+    ("femije", "sq"), ("drzava", nil), ("država", "sh"), ("Djordjevic", nil), ("hraniteljstvo", nil), ("zastita djece", nil),
+]
+progress("running \(queries.count) searches \(searchRuns) times each")
+var latencies: [Double] = []
+var hitCounts: [Int] = []
+for _ in 0..<searchRuns {
+    for (text, language) in queries {
+        var hits = 0
+        latencies.append(try Measurements.seconds { hits = try store.search(SearchQuery(text, language: language, limit: 50)).count } * 1000)
+        hitCounts.append(hits)
+    }
+}
+let postsImported = report.imported["post"] ?? 0
+let firstRate = Double(postsImported) / firstImportSeconds
+let allRecordsRate = Double(report.importedTotal) / (firstImportSeconds + readSeconds)
+let databaseSize = (try? FileManager.default.attributesOfItem(atPath: storePath)[.size] as? Int) ?? 0
+
+let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
+let table = """
+    | measure | result | target |
+    |---|---|---|
+    | pack read + parse (\(files) files) | \(String(format: "%.1f", readSeconds)) s, \(Int(Double(files) / readSeconds)) files/s | — |
+    | import into empty store (\(report.importedTotal) records) | \(String(format: "%.1f", firstImportSeconds)) s (\(String(format: "%.1f", firstImportCPU)) s CPU), **\(Int(firstRate)) posts/s** | ≥ 20 000 posts/s |
+    | re-import, updating in place | \(String(format: "%.1f", secondImportSeconds)) s, \(Int(Double(postsImported) / secondImportSeconds)) posts/s | — |
+    | read + import, all records | \(Int(allRecordsRate)) records/s | — |
+    | search, \(queries.count) queries × \(searchRuns) runs, \(posts) posts | median **\(String(format: "%.2f", Measurements.median(latencies))) ms**, p95 **\(String(format: "%.2f", Measurements.percentile(latencies, 95))) ms**, max \(String(format: "%.2f", latencies.max() ?? 0)) ms | p95 ≤ 30 ms |
+    | results per query | median \(Int(Measurements.median(hitCounts.map(Double.init)))) (limit 50) | — |
+    | store size | \(databaseSize / 1_048_576) MiB | — |
+    | peak memory (bench process, whole pack held in memory) | \(Int(Measurements.peakMemoryMiB())) MiB | — |
+
+    Machine: \(Measurements.machine()). Run on \(date), release build.
+    """
+print(table)
+if let outputPath {
+    try table.write(toFile: outputPath, atomically: true, encoding: .utf8)
+}

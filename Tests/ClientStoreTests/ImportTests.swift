@@ -80,3 +80,25 @@ struct ImportTests {
         #expect(detail.translations.map(\.id) == ["care-bg", "care-en"])
     }
 }
+
+struct ImportIsolationTests {
+    /// A write failure nobody checked for (here a trigger) must stay confined to its file:
+    /// the fast path rolls back and the import is redone with a savepoint per file.
+    @Test func unforeseenWriteFailureStaysInItsFile() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.database.execute("""
+            CREATE TRIGGER poison BEFORE INSERT ON resources WHEN NEW.id = 'poison'
+            BEGIN SELECT RAISE(ABORT, 'poisoned record'); END
+            """)
+        let report = try fixture.importFiles([
+            "a.md": StoreFixture.resource("a", title: "Alpha"),
+            "poison.md": StoreFixture.resource("poison", title: "Poison"),
+            "z.md": StoreFixture.resource("z", title: "Zulu"),
+        ])
+        #expect(report.importedTotal == 2)
+        #expect(report.errors.map(\.description) == ["poison.md: error: not stored: poisoned record"])
+        #expect(try fixture.store.resources().items.map(\.id) == ["a", "z"])
+        #expect(try fixture.store.search(SearchQuery("Zulu")).map(\.id) == ["z"])
+        #expect(try fixture.count("search_index") == 2)
+    }
+}

@@ -1,5 +1,5 @@
 // Search folds diacritics the way people type in the region, and filters by kind and language.
-import ClientStore
+@testable import ClientStore
 import Testing
 
 struct SearchTests {
@@ -73,5 +73,28 @@ struct SearchTests {
     @Test func titlesRankAboveBodies() throws {
         let hits = try fixture.store.search(SearchQuery("drzava"))
         #expect(hits.first?.id == "sh")
+    }
+}
+
+struct SearchRankingCapTests {
+    /// When a word matches more entries than are ranked, older posts are what is left out:
+    /// a resource is always found, and the newest posts are.
+    @Test func cutDropsOnlyOlderPosts() throws {
+        let fixture = try StoreFixture()
+        var files = ["f.md": StoreFixture.forum, "t.md": StoreFixture.thread("t1"),
+                     "r.md": StoreFixture.resource("r1", title: "Common word", body: "common")]
+        for number in 0..<30 {
+            files[String(format: "p%02d.md", number)] = StoreFixture.post(String(format: "p%02d", number),
+                                                                          created: "2025-01-02", body: "common common")
+        }
+        try fixture.importFiles(files)
+        fixture.store.rankedMatchLimit = 10
+        let hits = try fixture.store.search(SearchQuery("common", limit: 50))
+        #expect(hits.count == 10)
+        #expect(hits.contains { $0.id == "r1" })
+        let posts = hits.filter { $0.kind == "post" }.map(\.id).sorted()
+        #expect(posts == (21..<30).map { String(format: "p%02d", $0) })  // imported last = newest
+        fixture.store.rankedMatchLimit = 10_000
+        #expect(try fixture.store.search(SearchQuery("common", limit: 50)).count == 31)  // the resource and all 30 posts
     }
 }

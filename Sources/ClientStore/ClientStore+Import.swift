@@ -153,14 +153,8 @@ extension ClientStore {
             """, resource.id, resource.translationGroup, resource.language.code, resource.title,
             SortKey.make(resource.title), resource.summary, resource.body, resource.type, resource.year,
             resource.author, resource.licence)
-        try database.run("DELETE FROM resource_topics WHERE resource_id = ?", resource.id)
-        for topic in Set(resource.topics) {
-            try database.run("INSERT INTO resource_topics (resource_id, topic) VALUES (?, ?)", resource.id, topic)
-        }
-        try database.run("DELETE FROM resource_countries WHERE resource_id = ?", resource.id)
-        for country in Set(resource.countries) {
-            try database.run("INSERT INTO resource_countries (resource_id, country) VALUES (?, ?)", resource.id, country)
-        }
+        try replaceLinks(.resourceTopics, of: resource.id, with: resource.topics)
+        try replaceLinks(.resourceCountries, of: resource.id, with: resource.countries)
         try database.run("DELETE FROM attachments WHERE resource_id = ?", resource.id)
         for (position, attachment) in resource.attachments.enumerated() {
             try database.run("INSERT INTO attachments (resource_id, position, name, size, sha256) VALUES (?, ?, ?, ?, ?)",
@@ -180,10 +174,7 @@ extension ClientStore {
             RETURNING rowid
             """, guide.id, guide.translationGroup, guide.language.code, guide.title, SortKey.make(guide.title),
             guide.summary, guide.body)
-        try database.run("DELETE FROM guide_topics WHERE guide_id = ?", guide.id)
-        for topic in Set(guide.topics) {
-            try database.run("INSERT INTO guide_topics (guide_id, topic) VALUES (?, ?)", guide.id, topic)
-        }
+        try replaceLinks(.guideTopics, of: guide.id, with: guide.topics)
         try database.run("DELETE FROM guide_sections WHERE guide_id = ?", guide.id)
         for (position, section) in guide.sections.enumerated() {
             try database.run("INSERT INTO guide_sections (guide_id, position, level, title, body) VALUES (?, ?, ?, ?, ?)",
@@ -197,6 +188,33 @@ extension ClientStore {
         }
         let searchable = [guide.summary, guide.body].filter { !$0.isEmpty }.joined(separator: "\n\n")
         search.replace(.guide, rowid: rowid, id: guide.id, language: guide.language, title: guide.title, body: searchable)
+    }
+
+    /// The two-column tables that tie a record to a set of labels.
+    enum LinkTable {
+        case resourceTopics, resourceCountries, guideTopics
+
+        var deleteSQL: String {
+            switch self {
+            case .resourceTopics: "DELETE FROM resource_topics WHERE resource_id = ?"
+            case .resourceCountries: "DELETE FROM resource_countries WHERE resource_id = ?"
+            case .guideTopics: "DELETE FROM guide_topics WHERE guide_id = ?"
+            }
+        }
+
+        var insertSQL: String {
+            switch self {
+            case .resourceTopics: "INSERT INTO resource_topics (resource_id, topic) VALUES (?, ?)"
+            case .resourceCountries: "INSERT INTO resource_countries (resource_id, country) VALUES (?, ?)"
+            case .guideTopics: "INSERT INTO guide_topics (guide_id, topic) VALUES (?, ?)"
+            }
+        }
+    }
+
+    /// Makes `values` (duplicates ignored) the whole set linked to `owner`.
+    func replaceLinks(_ table: LinkTable, of owner: String, with values: [String]) throws {
+        try database.run(table.deleteSQL, owner)
+        for value in Set(values) { try database.run(table.insertSQL, owner, value) }
     }
 
     /// Post count and last activity, kept on the thread so lists never count rows.

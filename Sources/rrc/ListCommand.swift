@@ -54,21 +54,18 @@ enum ListCommand: RRCCommand {
                                         country: parsed["--country"])
             let rows = try collect(limit: limit) { try store.resources(filter, after: $0, limit: $1) }
             if json { try context.output.printJSON(rows) } else {
-                printTable(rows.map { [$0.id, $0.language, $0.year.map(String.init) ?? "", $0.type, $0.title] },
-                           widths: [28, 3, 5, 18], empty: "No resources match.")
+                printTable(rows.map { [$0.id, $0.language, $0.year.map(String.init) ?? "", $0.type, $0.title] }, empty: "No resources match.")
             }
         case "guides":
             let rows = try collect(limit: limit) { try store.guides(language: language, after: $0, limit: $1) }
             if json { try context.output.printJSON(rows) } else {
-                printTable(rows.map { [$0.id, $0.language, "\($0.sectionCount) sections", "\($0.checklistItemCount) checks", $0.title] },
-                           widths: [28, 3, 12, 10], empty: "No guides match.")
+                printTable(rows.map { [$0.id, $0.language, "\($0.sectionCount) sections", "\($0.checklistItemCount) checks", $0.title] }, empty: "No guides match.")
             }
         case "forums":
             var rows = try store.forums(language: language)
             if limit > 0 { rows = Array(rows.prefix(limit)) }
             if json { try context.output.printJSON(rows) } else {
-                printTable(rows.map { [$0.id, $0.language, "\($0.threadCount) threads", "\($0.postCount) posts", $0.title] },
-                           widths: [24, 3, 12, 10], empty: "No forums match.")
+                printTable(rows.map { [$0.id, $0.language, "\($0.threadCount) threads", "\($0.postCount) posts", $0.title] }, empty: "No forums match.")
             }
         default:
             if let forum = parsed["--forum"], try store.forums().contains(where: { $0.id == forum }) == false {
@@ -76,8 +73,7 @@ enum ListCommand: RRCCommand {
             }
             let rows = try collect(limit: limit) { try store.threads(forum: parsed["--forum"], language: language, after: $0, limit: $1) }
             if json { try context.output.printJSON(rows) } else {
-                printTable(rows.map { [$0.id, $0.language, String($0.lastActivity.prefix(10)), "\($0.postCount) posts", $0.title] },
-                           widths: [28, 3, 10, 10], empty: "No threads match.")
+                printTable(rows.map { [$0.id, $0.language, String($0.lastActivity.prefix(10)), "\($0.postCount) posts", $0.title] }, empty: "No threads match.")
             }
         }
         return 0
@@ -96,10 +92,14 @@ enum ListCommand: RRCCommand {
         return rows
     }
 
-    static func printTable(_ rows: [[String]], widths: [Int], empty: String) {
+    /// Prints rows as aligned columns; every column but the last is as wide as its widest
+    /// cell, so ids are never cut (people copy them into `rrc show`).
+    static func printTable(_ rows: [[String]], empty: String) {
         guard !rows.isEmpty else { print(empty); return }
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         for row in rows {
-            let cells = row.enumerated().map { index, cell in index < widths.count ? cell.column(widths[index]) : cell }
+            let cells = row.enumerated().map { index, cell in index < row.count - 1 ? cell.column(widths[index]) : cell }
             print(cells.joined(separator: "  "))
         }
     }

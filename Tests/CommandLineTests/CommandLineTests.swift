@@ -219,6 +219,16 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent("data").path))
     }
 
+    @Test func tablesNeverCutIds() throws {
+        let pack = TemporaryFolder("rrc-long-ids")
+        let longID = "a-resource-with-a-rather-long-identifier-2025-en"
+        pack.write("r.md", PackFile.make(["id": longID, "kind": "resource", "language": "en", "title": "Long",
+                                          "type": "manual", "topics": "[]", "countries": "[]", "year": "2025",
+                                          "author": "A"], body: "Text"))
+        #expect(try rrc("import", pack.path).status == 0)
+        #expect(try rrc("list", "resources").stdout.contains(longID + "  "))
+    }
+
     @Test func threadShowsItsPostsInOrder() throws {
         let pack = TemporaryFolder("rrc-forum-pack")
         pack.write("f.md", PackFile.make(["id": "f", "kind": "forum", "language": "ro", "title": "Forum"]))

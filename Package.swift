@@ -25,6 +25,7 @@ let package = Package(
         systemLibrary("CSodium", pkgConfig: "libsodium", apt: "libsodium-dev"),
         systemLibrary("CCmarkGFM", pkgConfig: "libcmark-gfm", apt: "libcmark-gfm-dev"),
         systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev"),
+        .systemLibrary(name: "CLocale", path: "Sources/CLocale"),
         // The FTS5 tokenizer that folds đ; C because FTS5 calls it per token.
         .target(name: "CFoldTokenizer", dependencies: ["CSQLite"]),
 
@@ -33,6 +34,8 @@ let package = Package(
         .target(name: "Model"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Model"]),
         .target(name: "ContentPack", dependencies: ["Model", "Markdown", "CSodium"]),
+        .target(name: "TextLayout", dependencies: ["CLocale"]),
+        .target(name: "Screen", dependencies: ["TextLayout"]),
         .target(name: "ClientStore", dependencies: ["Storage", "Model", "ContentPack", "CFoldTokenizer"]),
 
         // Programs.
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "ContentPackTests", dependencies: ["ContentPack", "Markdown", "Model", "TestSupport"]),
         .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "ContentPack", "Model", "Storage", "TestSupport"]),
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "Screen"]),
         .testTarget(name: "CLibraryTests",
                     dependencies: ["CNcursesw", "CSQLite", "CCurl", "CMicroHTTPD", "CSodium", "CCmarkGFM", "CZlib"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),

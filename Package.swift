@@ -32,14 +32,17 @@ let package = Package(
         // Pure Swift libraries.
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Model"),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Model"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Model", "Screen", "TextLayout"]),
         .target(name: "ContentPack", dependencies: ["Model", "Markdown", "CSodium"]),
         .target(name: "TextLayout", dependencies: ["CLocale"]),
         .target(name: "Screen", dependencies: ["TextLayout"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "Screen", "TextLayout"]),
+        .target(name: "Localization"),
+        .target(name: "TUI", dependencies: ["ClientStore", "Localization", "Markdown", "Model", "Screen", "Terminal", "TextLayout"]),
         .target(name: "ClientStore", dependencies: ["Storage", "Model", "ContentPack", "CFoldTokenizer"]),
 
         // Programs.
-        .executableTarget(name: "rrc", dependencies: ["ClientStore", "ContentPack", "Model"]),
+        .executableTarget(name: "rrc", dependencies: ["ClientStore", "ContentPack", "Model", "TUI", "Terminal", "Localization", "Screen", "TextLayout"]),
         .executableTarget(name: "rrcd", dependencies: ["Storage", "CMicroHTTPD", "CSodium", "CZlib"]),
         .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model"]),
 

@@ -124,5 +124,6 @@ public struct ContentCounts: Sendable, Codable, Equatable {
     public var posts = 0
     public var people = 0
     public var queuedOps = 0
+    public init() {}
     public var isEmpty: Bool { resources + guides + forums + threads + posts == 0 }
 }

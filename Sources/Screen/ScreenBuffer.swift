@@ -5,6 +5,8 @@ public struct ScreenBuffer: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the text cursor shows (an input field), or nil to hide it.
+    public var cursor: ScreenPoint?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -13,9 +13,14 @@ enum RRCProgram {
         do {
             // Options every command takes, wherever they appear.
             let homeOption = try extractOption("--home", from: &words)
+            let languageOption = try extractOption("--lang", from: &words, keepingFor: ["list", "search"])
             let home = RRCHome(option: homeOption, environment: environment)
             let context = CommandContext(home: home, output: Output(json: false))
             guard let name = words.first else {
+                // A person at a terminal gets the interface; a script gets the summary.
+                if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+                    return try InteractiveSession.run(context: context, language: languageOption, environment: environment)
+                }
                 return try HomeSummary.run(context)
             }
             if name == "--help" || name == "-h" || name == "help" {
@@ -51,8 +56,10 @@ enum RRCProgram {
         }
     }
 
-    /// Removes `--name VALUE` / `--name=VALUE` from `words`, returning the value.
-    static func extractOption(_ name: String, from words: inout [String]) throws(UsageError) -> String? {
+    /// Removes `--name VALUE` / `--name=VALUE` from `words`, returning the value; left in
+    /// place when the command (first word) is one of `keepingFor`, which reads it itself.
+    static func extractOption(_ name: String, from words: inout [String], keepingFor commands: Set<String> = []) throws(UsageError) -> String? {
+        if let command = words.first, commands.contains(command) { return nil }
         var value: String?
         var index = 0
         while index < words.count {
@@ -86,10 +93,12 @@ enum RRCProgram {
         Commands:
         \(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
-        With no command, rrc shows what the local store holds.
+        With no command, rrc opens the terminal interface (press ? for its keys); when
+        not attached to a terminal it prints what the local store holds.
 
         Options for every command:
           --home DIR   keep config, data and cache under DIR (also: RRC_HOME=DIR)
+          --lang L     interface language: en, ro, bg, sq or sh
           --json       print data as JSON (list, show, search, import)
           --help       show help for rrc or for a command
           --version    print the version

@@ -1,0 +1,76 @@
+// A line of text made of spans, each with its own style role.
+import TextLayout
+
+public struct StyledSpan: Equatable, Sendable {
+    public var text: String
+    public var role: StyleRole
+    public init(_ text: String, _ role: StyleRole = .normal) { self.text = text; self.role = role }
+}
+
+public struct StyledLine: Equatable, Sendable {
+    public var spans: [StyledSpan]
+    public init(_ spans: [StyledSpan] = []) { self.spans = spans }
+    public init(_ text: String, _ role: StyleRole = .normal) { spans = [StyledSpan(text, role)] }
+    public var text: String { spans.map(\.text).joined() }
+}
+
+extension ScreenBuffer {
+    /// Draws a styled line at (x, y), clipped to `maxWidth`.
+    @discardableResult
+    public mutating func put(_ line: StyledLine, x: Int, y: Int, maxWidth: Int) -> Int {
+        var used = 0
+        for span in line.spans where used < maxWidth {
+            used += put(span.text, x: x + used, y: y, role: span.role, maxWidth: maxWidth - used)
+        }
+        return used
+    }
+}
+
+public enum StyledWrap {
+    /// Wraps spans to `width` columns, breaking between words and keeping each word's role.
+    /// Every line after the first starts with `indent` spaces (hanging indent).
+    public static func wrap(_ spans: [StyledSpan], width: Int, firstPrefix: StyledSpan? = nil, indent: Int = 0) -> [StyledLine] {
+        guard width > indent + 1 else { return [StyledLine(spans)] }
+        var lines: [StyledLine] = []
+        var current = StyledLine(firstPrefix.map { [$0] } ?? [])
+        var used = firstPrefix.map { DisplayWidth.of($0.text) } ?? 0
+        var lineStart = true
+        func newLine() {
+            lines.append(current)
+            current = StyledLine(indent > 0 ? [StyledSpan(String(repeating: " ", count: indent))] : [])
+            used = indent
+            lineStart = true
+        }
+        // A space that ended the previous span still separates it from this one.
+        var pendingSpace = false
+        for span in spans {
+            for (index, piece) in span.text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+                let needsSpace = index > 0 || pendingSpace
+                var word = String(piece)
+                if word.isEmpty { continue }
+                pendingSpace = false
+                var wordWidth = DisplayWidth.of(word)
+                let gap = (!lineStart && needsSpace) ? 1 : 0
+                if used + gap + wordWidth > width && !lineStart { newLine() }
+                else if gap == 1 { current.spans.append(StyledSpan(" ", span.role)); used += 1 }
+                while wordWidth > width - used, width - used > 0 {
+                    let room = width - used
+                    let head = TextFit.wrap(word, width: room).first ?? word
+                    current.spans.append(StyledSpan(head, span.role))
+                    word = String(word.dropFirst(head.count))
+                    wordWidth = DisplayWidth.of(word)
+                    newLine()
+                    if word.isEmpty { break }
+                }
+                if !word.isEmpty {
+                    current.spans.append(StyledSpan(word, span.role))
+                    used += wordWidth
+                    lineStart = false
+                }
+            }
+            if span.text.hasSuffix(" ") { pendingSpace = true }
+        }
+        lines.append(current)
+        return lines
+    }
+}

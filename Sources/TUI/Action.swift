@@ -1,0 +1,43 @@
+// Everything a key can do, by name: keys.conf and the help screen speak these names.
+
+public enum Action: String, CaseIterable, Sendable {
+    case moveDown = "move-down", moveUp = "move-up", top, bottom
+    case halfPageDown = "half-page-down", halfPageUp = "half-page-up"
+    case open, back, search, nextMatch = "next-match", previousMatch = "previous-match"
+    case help, reply, compose, bookmark, sync, outbox
+    case language, translations, toggle, presenter, library, guides, forums, home
+    case command, quit
+
+    /// One line for the help screen (English msgid; the help screen translates it).
+    public var summary: String {
+        switch self {
+        case .moveDown: "Move down"
+        case .moveUp: "Move up"
+        case .top: "Go to the top"
+        case .bottom: "Go to the bottom"
+        case .halfPageDown: "Half a page down"
+        case .halfPageUp: "Half a page up"
+        case .open: "Open"
+        case .back: "Back"
+        case .search: "Search everything"
+        case .nextMatch: "Next match"
+        case .previousMatch: "Previous match"
+        case .help: "Help"
+        case .reply: "Reply"
+        case .compose: "New thread"
+        case .bookmark: "Bookmark"
+        case .sync: "Sync now"
+        case .outbox: "Outbox"
+        case .language: "Change interface language"
+        case .translations: "Next translation"
+        case .toggle: "Tick or untick"
+        case .presenter: "Presenter mode"
+        case .library: "Library"
+        case .guides: "Guides"
+        case .forums: "Forums"
+        case .home: "Home"
+        case .command: "Command line"
+        case .quit: "Quit"
+        }
+    }
+}

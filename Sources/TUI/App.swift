@@ -1,0 +1,175 @@
+// The whole client as one state machine: a stack of screens, key → action → update,
+// and a view that draws title bar, screen and status bar into a buffer.
+import ClientStore
+import Localization
+import Screen
+import Terminal
+import TextLayout
+
+public final class App {
+    public private(set) var stack: [any AppScreen]
+    public private(set) var context: AppContext
+    public private(set) var message: String?
+    public private(set) var isFinished = false
+    /// Catalogues by language code, for switching the interface without a restart.
+    let catalogues: [String: MessageCatalogue]
+    private var counts = ContentCounts()
+    private var unread = 0
+
+    /// Below this the app shows a notice and ignores keys.
+    public static let minimumWidth = 20
+    public static let minimumHeight = 5
+
+    public init(store: ClientStore, localizer: Localizer, keymap: Keymap, catalogues: [String: MessageCatalogue]) throws {
+        context = AppContext(store: store, tr: localizer, keymap: keymap)
+        self.catalogues = catalogues
+        stack = []
+        stack = [try HomeScreen(context: context)]
+        try refreshCounts()
+    }
+
+    /// The content area's height for a terminal of `height` rows (title and status bars).
+    static func contentHeight(_ height: Int) -> Int { max(0, height - 2) }
+
+    var viewHeight = 22
+
+    // MARK: Update
+
+    public func handle(_ event: InputEvent) {
+        switch event {
+        case .resize(let width, let height):
+            resize(width: width, height: height)
+            refreshTop()
+        case .key(let key):
+            guard !tooSmall else { return }  // the notice is all there is; keys would act unseen
+            message = nil
+            do {
+                if try stack[stack.count - 1].handleTyping(key, context: screenContext) { return }
+                guard let action = context.keymap.action(for: key) else { return }
+                try perform(action)
+            } catch {
+                message = context.tr("Something went wrong:") + " \(error)"
+            }
+        }
+    }
+
+    private var width = 80
+    private var height = 24
+    private var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    public func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        viewHeight = Self.contentHeight(height)
+    }
+
+    func perform(_ action: Action) throws {
+        switch action {
+        case .quit:
+            isFinished = true
+            return
+        case .search where !(stack.last is SearchScreen):
+            try push(SearchScreen(context: context))
+            return
+        case .help where !(stack.last is HelpScreen):
+            try push(HelpScreen(context: context))
+            return
+        case .language:
+            cycleLanguage()
+            return
+        case .home:
+            stack.removeSubrange(1...)
+            refreshTop()
+            return
+        case .library: try push(LibraryScreen(context: context)); return
+        case .guides: try push(GuidesScreen(context: context)); return
+        case .forums: try push(ForumsScreen(context: context)); return
+        default: break
+        }
+        switch try stack[stack.count - 1].handle(action, context: screenContext) {
+        case .stay: break
+        case .push(let screen): try push(screen)
+        case .pop:
+            if stack.count > 1 { stack.removeLast(); refreshTop() } else if action == .back { /* at home */ }
+        case .quit: isFinished = true
+        }
+    }
+
+    func push(_ screen: any AppScreen) throws {
+        stack.append(screen)
+        try stack[stack.count - 1].refresh(context: screenContext)
+        try refreshCounts()
+    }
+
+    /// The context with the current content-area size.
+    var screenContext: AppContext {
+        var copy = context
+        copy.viewportHeight = viewHeight
+        copy.viewportWidth = width
+        return copy
+    }
+
+    private func refreshTop() {
+        do {
+            try stack[stack.count - 1].refresh(context: screenContext)
+            try refreshCounts()
+        } catch {
+            message = "\(error)"
+        }
+    }
+
+    func refreshCounts() throws {
+        counts = try context.store.counts()
+        unread = try context.store.unreadThreadCount()
+    }
+
+    /// Switches the interface to the next language with a catalogue (English always).
+    func cycleLanguage() {
+        let order = ["en", "ro", "bg", "sq", "sh"].filter { $0 == "en" || catalogues[$0] != nil }
+        let index = order.firstIndex(of: context.tr.language) ?? 0
+        let nextLanguage = order[(index + 1) % order.count]
+        setLanguage(nextLanguage)
+    }
+
+    public func setLanguage(_ language: String) {
+        context.tr = Localizer(language: language, catalogue: catalogues[language])
+        refreshTop()
+        message = context.tr("Interface language: English")
+    }
+
+    // MARK: View
+
+    public func render(width: Int, height: Int) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: width, height: height)
+        if width < Self.minimumWidth || height < Self.minimumHeight {
+            let notice = TextFit.wrap(context.tr("Terminal too small"), width: max(1, width))
+            for (row, line) in notice.prefix(height).enumerated() { buffer.put(line, x: 0, y: row, role: .statusAlert) }
+            return buffer
+        }
+        var contextForScreen = screenContext
+        contextForScreen.viewportHeight = Self.contentHeight(height)
+        contextForScreen.viewportWidth = width
+        let screen = stack[stack.count - 1]
+        // Title bar: the path of screens.
+        buffer.fill(y: 0, role: .title)
+        let path = stack.map { $0.title(contextForScreen) }.joined(separator: " › ")
+        buffer.put(" rrc › " + path, x: 0, y: 0, role: .title, maxWidth: width)
+        screen.render(into: &buffer, area: Rect(x: 0, y: 1, width: width, height: height - 2), context: contextForScreen)
+        // Status bar: where, unread, queued, connection; or the last message.
+        let y = height - 1
+        buffer.fill(y: y, role: .statusBar)
+        let right = " " + [
+            context.tr.plural("%d unread", "%d unread", unread),
+            context.tr.plural("%d queued", "%d queued", counts.queuedOps),
+            context.tr("offline"),
+            context.tr("? help"),
+        ].joined(separator: " · ") + " "
+        let rightWidth = DisplayWidth.of(right)
+        let left = message ?? screen.title(contextForScreen)
+        buffer.put(" " + left, x: 0, y: y, role: message == nil ? .statusBar : .statusAlert, maxWidth: max(0, width - rightWidth - 1))
+        if rightWidth < width - 10 {
+            buffer.put(right, x: width - rightWidth, y: y, role: .statusBar)
+        }
+        return buffer
+    }
+}

@@ -1,0 +1,47 @@
+// Threads of a forum, most recently active first, unread ones marked.
+import ClientStore
+import Screen
+
+struct ThreadsScreen: AppScreen {
+    let forum: ForumSummary
+    var list: SelectionList<ThreadSummary>
+    var read: Set<String> = []
+
+    init(forum: ForumSummary, context: AppContext) throws {
+        self.forum = forum
+        let store = context.store, id = forum.id
+        list = try SelectionList { try store.threads(forum: id, after: $0, limit: 100) }
+        try loadReadMarks(context)
+    }
+
+    mutating func loadReadMarks(_ context: AppContext) throws {
+        read = Set(try list.rows.filter { try context.store.isRead(thread: $0.id) }.map(\.id))
+    }
+
+    func title(_ context: AppContext) -> String { forum.title }
+
+    mutating func refresh(context: AppContext) throws { try loadReadMarks(context) }
+
+    mutating func handle(_ action: Action, context: AppContext) throws -> Transition {
+        if try list.handle(action, viewHeight: context.viewportHeight) { try loadReadMarks(context); return .stay }
+        switch action {
+        case .open:
+            guard let thread = list.current, let screen = try ThreadScreen(id: thread.id, context: context) else { return .stay }
+            read.insert(thread.id)
+            return .push(screen)
+        case .back: return .pop
+        default: return .stay
+        }
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
+        list.render(into: &buffer, area: area, empty: context.tr("No threads yet.")) { thread, _ in
+            let unread = !read.contains(thread.id)
+            return StyledLine([StyledSpan(unread ? "● " : "  ", .badge),
+                               StyledSpan(String(thread.lastActivity.prefix(10)) + "  ", .dim),
+                               StyledSpan(context.tr.plural("%d post", "%d posts", thread.postCount) + "  ", .dim),
+                               StyledSpan(thread.title, unread ? .title : .normal),
+                               StyledSpan(thread.locked ? "  🔒" : "", .dim)])
+        }
+    }
+}

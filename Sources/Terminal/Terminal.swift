@@ -1,0 +1,174 @@
+// The ncurses backend: the only code that talks to the terminal. Draws a ScreenBuffer by
+// diffing it against the last one, reads keys (UTF-8 included), survives resizes and
+// always gives the terminal back as it found it.
+import CNcursesw
+import Foundation
+import Screen
+import TextLayout
+
+public final class Terminal {
+    private var previous: ScreenBuffer?
+    private var palette: Palette
+    private var pairs: [StyleRole: Int16] = [:]
+    public private(set) var width: Int
+    public private(set) var height: Int
+
+    /// Takes over the terminal. `TerminalLocale.prepare()` must have run.
+    public init(palette: Palette) {
+        self.palette = palette
+        initscr()
+        TerminalRestore.install()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(rrc_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        width = Int(rrc_cols())
+        height = Int(rrc_lines())
+        applyPalette()
+    }
+
+    deinit { shutdown() }
+
+    /// Gives the terminal back (idempotent).
+    public func shutdown() {
+        TerminalRestore.restore()
+    }
+
+    public func setPalette(_ palette: Palette) {
+        self.palette = palette
+        applyPalette()
+        previous = nil
+    }
+
+    private func applyPalette() {
+        pairs = [:]
+        guard palette.usesColour, has_colors() else { return }
+        start_color()
+        use_default_colors()
+        let colours = Int(rrc_colors())
+        for (index, role) in StyleRole.allCases.enumerated() {
+            let style = palette.style(role)
+            func fit(_ colour: Int?) -> Int16 {
+                guard let colour, colour < colours else { return -1 }
+                return Int16(colour)
+            }
+            let pair = Int16(index + 1)
+            init_pair(pair, fit(style.foreground), fit(style.background))
+            pairs[role] = pair
+        }
+    }
+
+    private func attributes(for role: StyleRole) -> (attr_t, Int16) {
+        let style = palette.style(role)
+        var attributes = rrc_a_normal()
+        if style.bold { attributes |= rrc_a_bold() }
+        if style.reverse { attributes |= rrc_a_reverse() }
+        if style.underline { attributes |= rrc_a_underline() }
+        if style.dim { attributes |= rrc_a_dim() }
+        return (attributes, pairs[role] ?? 0)
+    }
+
+    /// Draws `buffer`, touching only rows that changed since the last draw.
+    public func draw(_ buffer: ScreenBuffer) {
+        let window = rrc_stdscr()
+        for y in buffer.changedRows(since: previous) {
+            var x = 0
+            var currentRole: StyleRole?
+            while x < buffer.width {
+                let cell = buffer[x, y]
+                if cell.width == 0 { x += 1; continue }
+                if cell.role != currentRole {
+                    let (attributes, pair) = attributes(for: cell.role)
+                    wattr_set(window, attributes, pair, nil)
+                    currentRole = cell.role
+                }
+                var characters = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                // The bottom-right cell makes ncurses scroll; it reports ERR but draws.
+                _ = mvwaddnwstr(window, Int32(y), Int32(x), &characters, Int32(characters.count))
+                x += max(1, cell.width)
+            }
+        }
+        if let cursor = buffer.cursor, cursor.x < buffer.width, cursor.y < buffer.height {
+            curs_set(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = buffer
+    }
+
+    /// Forgets what is on screen, so the next draw repaints everything.
+    public func invalidate() {
+        previous = nil
+        clearok(rrc_stdscr(), true)
+    }
+
+    /// Waits up to `timeoutMilliseconds` (-1: forever) for a key or a resize.
+    public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
+        let window = rrc_stdscr()
+        wtimeout(window, timeoutMilliseconds)
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            let code = Int32(value)
+            if code == KEY_RESIZE {
+                width = Int(rrc_cols())
+                height = Int(rrc_lines())
+                invalidate()
+                return .resize(width: width, height: height)
+            }
+            return Self.functionKey(code).map(InputEvent.key)
+        }
+        return Self.characterKey(UInt32(value)).map(InputEvent.key)
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        default:
+            (1...12).first(where: { rrc_key_f(Int32($0)) == code }).map(Key.function)
+        }
+    }
+
+    static func characterKey(_ value: UInt32) -> Key? {
+        switch value {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    /// Leaves curses for `body` (an external editor), then takes the screen back.
+    public func suspended<T>(_ body: () throws -> T) rethrows -> T {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            invalidate()
+            width = Int(rrc_cols())
+            height = Int(rrc_lines())
+        }
+        return try body()
+    }
+}

@@ -4,7 +4,7 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev \
-	libsodium-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev gettext pkg-config
+	libsodium-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev gettext pkg-config tmux
 RUN_HOME ?= .run/home
 
 .PHONY: all deps build release test run bench clean

@@ -164,10 +164,13 @@ public final class App {
             context.tr("offline"),
             context.tr("? help"),
         ].joined(separator: " · ") + " "
-        let rightWidth = DisplayWidth.of(right)
+        // On a narrow terminal the counts give way to where you are.
+        let rightFits = DisplayWidth.of(right) < width - 10
+        let rightWidth = rightFits ? DisplayWidth.of(right) : 0
         let left = message ?? screen.title(contextForScreen)
-        buffer.put(" " + left, x: 0, y: y, role: message == nil ? .statusBar : .statusAlert, maxWidth: max(0, width - rightWidth - 1))
-        if rightWidth < width - 10 {
+        buffer.put(TextFit.truncate(" " + left, to: width - rightWidth), x: 0, y: y,
+                   role: message == nil ? .statusBar : .statusAlert)
+        if rightFits {
             buffer.put(right, x: width - rightWidth, y: y, role: .statusBar)
         }
         return buffer

@@ -16,6 +16,17 @@ public final class Terminal {
     /// Takes over the terminal. `TerminalLocale.prepare()` must have run.
     public init(palette: Palette) {
         self.palette = palette
+        // Ask the terminal for its size, never stale LINES/COLUMNS from the environment
+        // (some shells export them): with those, a resize would change nothing.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        // ncurses installs its resize handler only over the default disposition; a parent
+        // that ignored or blocked SIGWINCH would otherwise leave us blind to resizes.
+        signal(SIGWINCH, SIG_DFL)
+        var resizeOnly = sigset_t()
+        sigemptyset(&resizeOnly)
+        sigaddset(&resizeOnly, SIGWINCH)
+        sigprocmask(SIG_UNBLOCK, &resizeOnly, nil)
         initscr()
         TerminalRestore.install()
         cbreak()

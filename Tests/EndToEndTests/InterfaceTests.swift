@@ -1,0 +1,158 @@
+// The real rrc binary in a terminal, on the demo content: what a person does, what they see.
+import Foundation
+import TestSupport
+import Testing
+
+/// tmux servers are cheap but each test gets its own home and socket; run them one by one
+/// so two terminals never compete for the two cores' attention.
+@Suite(.serialized)
+struct InterfaceTests {
+    let home = TemporaryFolder("rrc-e2e-home")
+
+    init() throws {
+        let result = try ProgramRun.run("rrc", ["import", ProjectPaths.root.appendingPathComponent("demo/pack").path],
+                                        environment: ["RRC_HOME": home.path])
+        #expect(result.status == 0)
+    }
+
+    func start(_ arguments: [String] = [], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws -> TerminalSession {
+        try TerminalSession(arguments: arguments, environment: ["RRC_HOME": home.path].merging(environment) { $1 },
+                            width: width, height: height)
+    }
+
+    @Test func opensEachScreenAndQuitsCleanly() throws {
+        let session = try start()
+        try session.waitFor("Library  108 resources")
+        try session.press("1")
+        try session.waitFor("Space: language filter")
+        try session.press("2")
+        try session.waitFor("First home visit after a referral")
+        try session.press("3")
+        try session.waitFor("Regional exchange")
+        try session.press("Enter")
+        try session.waitFor("● ")        // unread threads are marked
+        try session.press("Enter")
+        try session.waitFor("── ")        // a post header
+        try session.press("Escape")
+        try session.waitUntil(description: "the opened thread marked read") { $0.split(separator: "\n").dropFirst().first?.contains("●") == false }
+        try session.press("?")
+        try session.waitFor("Search everything")
+        try session.press("0")
+        try session.waitFor("Library  108 resources")
+        try session.press("Q")
+        try session.waitFor("[rrc exited 0]")
+    }
+
+    @Test func readsABulgarianResourceThenItsRomanianTranslation() throws {
+        let session = try start()
+        try session.waitFor("Library")
+        try session.press("/")
+        try session.waitFor("Search:")
+        try session.type("трафик")
+        try session.press("Enter")
+        try session.waitFor("Как да разпознаем трафик на деца")
+        try session.press("Enter")
+        try session.waitFor("Also in:")
+        #expect(try session.screen().contains("fact-sheet · 2024"))
+        try session.press("t")  // bg → en
+        try session.waitFor("Recognising child trafficking")
+        try session.press("t")  // en → ro
+        try session.waitFor("Recunoașterea traficului de copii: indicatori pentru profesioniști")
+    }
+
+    @Test(arguments: ["Shqiperi", "Shqipëri"])
+    func searchesWithAndWithoutDiacritics(query: String) throws {
+        let session = try start()
+        try session.waitFor("Library")
+        try session.press("/")
+        try session.type(query)
+        try session.press("Enter")
+        let screen = try session.waitFor("Burime në shqip për profesionistët në Shqipëri dhe Kosovë")
+        #expect(screen.contains("Thread    sq"))
+        try session.press("Down", "Enter")
+        try session.waitFor("A ka në bibliotekë mjaft materiale")
+    }
+
+    @Test func tickedChecklistItemIsStillTickedAfterRestart() throws {
+        let first = try start()
+        try first.waitFor("Library")
+        try first.press("2")
+        try first.waitFor("First home visit after a referral")
+        // The guide list is sorted by title; find the English home-visit guide.
+        var screen = try first.screen()
+        var moves = 0
+        while !(screen.split(separator: "\n").first { $0.contains("First home visit after a referral") }.map { _ in true } ?? false) && moves < 20 {
+            try first.press("j"); moves += 1; screen = try first.screen()
+        }
+        for _ in 0..<20 {
+            try first.press("Enter")
+            if (try? first.waitFor("[ ] Read the referral and note the exact concern", timeout: 1.5)) != nil { break }
+            try first.press("Escape", "j")
+        }
+        try first.press("Space")
+        try first.waitFor("[x] Read the referral and note the exact concern")
+        try first.press("Q")
+        try first.waitFor("[rrc exited 0]")
+
+        let second = try start()
+        try second.waitFor("Library")
+        try second.press("2")
+        try second.waitFor("First home visit after a referral")
+        for _ in 0..<20 {
+            try second.press("Enter")
+            if (try? second.waitFor("Read the referral and note the exact concern", timeout: 1.5)) != nil { break }
+            try second.press("Escape", "j")
+        }
+        try second.waitFor("[x] Read the referral and note the exact concern")
+    }
+
+    @Test func survivesResizingDownTo20x6AndBack() throws {
+        let session = try start()
+        try session.waitFor("Library  108 resources")
+        try session.press("1", "Enter")
+        try session.waitFor("Also in:")
+        try session.resize(width: 20, height: 6)
+        try session.waitUntil(description: "a 20-column screen") { screen in
+            screen.split(separator: "\n").allSatisfy { $0.count <= 20 } && screen.contains("rrc")
+        }
+        try session.resize(width: 8, height: 3)
+        try session.waitFor("Terminal")
+        try session.press("Q")  // ignored while too small
+        try session.resize(width: 1, height: 1)
+        try session.resize(width: 100, height: 30)
+        try session.waitFor("Also in:")  // same page, reflowed: still running after 1×1
+        try session.press("Q")
+        try session.waitFor("[rrc exited 0]")
+    }
+
+    @Test func noColorMeansNoColour() throws {
+        let plain = try start(environment: ["NO_COLOR": "1"])
+        try plain.waitFor("Library")
+        let plainCodes = Self.sgrCodes(try plain.screen(escapes: true))
+        #expect(plainCodes.intersection(Self.colourCodes).isEmpty, "\(plainCodes)")
+        #expect(plainCodes.contains(7))  // the bars stay visible in reverse video
+
+        let coloured = try start()
+        try coloured.waitFor("Library")
+        #expect(!Self.sgrCodes(try coloured.screen(escapes: true)).intersection(Self.colourCodes).isEmpty)
+    }
+
+    /// SGR parameters that set a colour (not the resets 39 and 49).
+    static let colourCodes = Set(Array(30...38) + Array(40...48) + Array(90...97) + Array(100...107))
+
+    /// Every SGR parameter number in the captured screen (`ESC [ a ; b m`).
+    static func sgrCodes(_ screen: String) -> Set<Int> {
+        var codes = Set<Int>()
+        for sequence in screen.components(separatedBy: "\u{1B}[").dropFirst() {
+            guard let end = sequence.firstIndex(of: "m") else { continue }
+            let parameters = sequence[..<end].split(separator: ";").compactMap { Int($0) }
+            var index = 0
+            while index < parameters.count {
+                codes.insert(parameters[index])
+                // 38;5;N and 48;5;N carry a colour number that is not a code of its own.
+                index += (parameters[index] == 38 || parameters[index] == 48) ? 3 : 1
+            }
+        }
+        return codes
+    }
+}

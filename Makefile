@@ -37,14 +37,17 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Imports the demo content pack into a local home and shows the library.
+# Imports the demo content pack into a local home and opens the terminal interface on it
+# (without a terminal, it prints the library instead). Q quits, ? shows the keys.
 run: release
 	@mkdir -p $(RUN_HOME)
 	@RRC_HOME=$(RUN_HOME) .build/release/rrc import demo/pack
-	@echo
-	@RRC_HOME=$(RUN_HOME) .build/release/rrc
-	@echo
-	@RRC_HOME=$(RUN_HOME) .build/release/rrc list resources --lang en --limit 0
+	@if [ -t 0 ] && [ -t 1 ]; then \
+		RRC_HOME=$(RUN_HOME) .build/release/rrc; \
+	else \
+		RRC_HOME=$(RUN_HOME) .build/release/rrc; echo; \
+		RRC_HOME=$(RUN_HOME) .build/release/rrc list resources --lang en --limit 0; \
+	fi
 
 bench: deps
 	$(SWIFT) build -c release --product rrc-bench

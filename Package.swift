@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "CLibraryTests",
                     dependencies: ["CNcursesw", "CSQLite", "CCurl", "CMicroHTTPD", "CSodium", "CCmarkGFM", "CZlib"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["TestSupport", "TUI", "ClientStore", "ContentPack", "Localization", "Screen", "Terminal", "TextLayout"]),
     ]
 )

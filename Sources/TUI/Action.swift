@@ -3,10 +3,10 @@
 public enum Action: String, CaseIterable, Sendable {
     case moveDown = "move-down", moveUp = "move-up", top, bottom
     case halfPageDown = "half-page-down", halfPageUp = "half-page-up"
-    case open, back, search, nextMatch = "next-match", previousMatch = "previous-match"
-    case help, reply, compose, bookmark, sync, outbox
+    // Writing (reply, compose, outbox) and sync arrive with their issues, and their keys with them.
+    case open, back, search, help
     case language, translations, toggle, presenter, library, guides, forums, home
-    case command, quit
+    case quit
 
     /// One line for the help screen (English msgid; the help screen translates it).
     public var summary: String {
@@ -20,14 +20,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .open: "Open"
         case .back: "Back"
         case .search: "Search everything"
-        case .nextMatch: "Next match"
-        case .previousMatch: "Previous match"
         case .help: "Help"
-        case .reply: "Reply"
-        case .compose: "New thread"
-        case .bookmark: "Bookmark"
-        case .sync: "Sync now"
-        case .outbox: "Outbox"
         case .language: "Change interface language"
         case .translations: "Next translation"
         case .toggle: "Tick or untick"
@@ -36,7 +29,6 @@ public enum Action: String, CaseIterable, Sendable {
         case .guides: "Guides"
         case .forums: "Forums"
         case .home: "Home"
-        case .command: "Command line"
         case .quit: "Quit"
         }
     }

@@ -11,13 +11,12 @@ public struct Keymap: Sendable {
         .control("d"): .halfPageDown, .pageDown: .halfPageDown, .control("u"): .halfPageUp, .pageUp: .halfPageUp,
         .enter: .open, .character("l"): .open, .right: .open,
         .escape: .back, .character("h"): .back, .character("q"): .back, .left: .back,
-        .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
-        .character("?"): .help, .function(1): .help, .character("r"): .reply, .character("c"): .compose,
-        .character("b"): .bookmark, .character("s"): .sync, .character("o"): .outbox,
+        .character("/"): .search,
+        .character("?"): .help, .function(1): .help,
         .character("L"): .language, .character("t"): .translations, .character(" "): .toggle,
         .character("p"): .presenter, .character("1"): .library, .character("2"): .guides,
         .character("3"): .forums, .character("0"): .home,
-        .character(":"): .command, .character("Q"): .quit,
+        .character("Q"): .quit,
     ])
 
     public func action(for key: Key) -> Action? { bindings[key] }

@@ -18,7 +18,15 @@ enum InteractiveSession {
         if let text = try? String(contentsOf: keysFile, encoding: .utf8) {
             warnings += keymap.apply(config: text, file: keysFile.path)
         }
-        let app = try App(store: store, localizer: .english, keymap: keymap, catalogues: [:])
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
+                             : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+        let (catalogues, catalogueProblems) = InterfaceLanguage.loadCatalogues(
+            from: InterfaceLanguage.cataloguesFolder(environment: environment, executable: executable))
+        warnings += catalogueProblems
+        let settings = Settings.read(from: context.home.config.appendingPathComponent("rrc.conf"))
+        let chosen = InterfaceLanguage.choose(option: language, configured: settings["language"], environment: environment)
+        let localizer = Localizer(language: chosen, catalogue: catalogues[chosen])
+        let app = try App(store: store, localizer: localizer, keymap: keymap, catalogues: catalogues)
         let terminal = Terminal(palette: Theme.defaultPalette(noColour: environment["NO_COLOR"] != nil))
         defer { terminal.shutdown() }
         app.resize(width: terminal.width, height: terminal.height)

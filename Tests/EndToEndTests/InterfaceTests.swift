@@ -125,6 +125,20 @@ struct InterfaceTests {
         try session.waitFor("[rrc exited 0]")
     }
 
+    @Test func interfaceSpeaksTheChosenLanguageAndSwitchesWithoutRestart() throws {
+        let bulgarian = try start(["--lang", "bg"])
+        try bulgarian.waitFor("Библиотека  108 ресурса")
+        try bulgarian.waitFor("офлайн")
+        try bulgarian.press("L")  // bg → sq
+        try bulgarian.waitFor("Gjuha e ndërfaqes: shqip")
+        try bulgarian.waitFor("Biblioteka  108 burime")
+
+        let fromLocale = try start(environment: ["LANG": "ro_RO.UTF-8"])
+        try fromLocale.waitFor("Bibliotecă  108 resurse")
+        let fromAlias = try start(environment: ["LANGUAGE": "sr@latin"])
+        try fromAlias.waitFor("Biblioteka  108 resursa")
+    }
+
     @Test func noColorMeansNoColour() throws {
         let plain = try start(environment: ["NO_COLOR": "1"])
         try plain.waitFor("Library")

@@ -9,11 +9,20 @@ public struct ProgramResult: Sendable {
 }
 
 public enum ProgramRun {
+    /// Runs a system program (by absolute path) rather than one of the package's.
+    public static func runSystem(_ path: String, _ arguments: [String]) throws -> ProgramResult {
+        try run(URL(fileURLWithPath: path), arguments, environment: [:], input: nil)
+    }
+
     /// Runs `program` with `arguments`, `environment` added to a minimal one, `input` on stdin.
     public static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:],
                            input: Data? = nil) throws -> ProgramResult {
+        try run(ProjectPaths.program(program), arguments, environment: environment, input: input)
+    }
+
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String], input: Data?) throws -> ProgramResult {
         let process = Process()
-        process.executableURL = ProjectPaths.program(program)
+        process.executableURL = executable
         process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
         env.merge(environment) { $1 }

@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "ContentPackTests", dependencies: ["ContentPack", "Markdown", "Model", "TestSupport"]),
         .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "ContentPack", "Model", "Storage", "TestSupport"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Screen", "Terminal", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "TestSupport"]),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout", "Screen"]),
         .testTarget(name: "CLibraryTests",

@@ -31,20 +31,6 @@ public enum InterfaceLanguage {
         }
     }
 
-    /// The `locales` folder: RRC_LOCALES, else the nearest `locales/` with `en.po` above the
-    /// executable (a build in the source tree) or in `share/rrc/locales` beside its prefix.
-    public static func cataloguesFolder(environment: [String: String], executable: URL) -> URL? {
-        if let explicit = environment["RRC_LOCALES"] { return URL(fileURLWithPath: explicit) }
-        var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            for candidate in [folder.appendingPathComponent("locales"), folder.appendingPathComponent("share/rrc/locales")] {
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("en.po").path) { return candidate }
-            }
-            folder.deleteLastPathComponent()
-        }
-        return nil
-    }
-
     /// Every catalogue in `folder` that parses; problems are returned, never fatal.
     public static func loadCatalogues(from folder: URL?) -> (catalogues: [String: MessageCatalogue], problems: [String]) {
         guard let folder else { return ([:], ["interface translations not found; using English"]) }

@@ -40,6 +40,8 @@ public final class App {
         case .resize(let width, let height):
             resize(width: width, height: height)
             refreshTop()
+        case .closed:
+            isFinished = true
         case .key(let key):
             guard !tooSmall else { return }  // the notice is all there is; keys would act unseen
             message = nil
@@ -131,6 +133,9 @@ public final class App {
         setLanguage(nextLanguage)
     }
 
+    /// Shows `text` in the status bar until the next key.
+    public func show(_ text: String) { message = text }
+
     public func setLanguage(_ language: String) {
         context.tr = Localizer(language: language, catalogue: catalogues[language])
         refreshTop()
@@ -164,8 +169,8 @@ public final class App {
             context.tr("offline"),
             context.tr("? help"),
         ].joined(separator: " · ") + " "
-        // On a narrow terminal the counts give way to where you are.
-        let rightFits = DisplayWidth.of(right) < width - 10
+        // A message gets the whole bar; on a narrow terminal the counts give way to where you are.
+        let rightFits = message == nil && DisplayWidth.of(right) < width - 10
         let rightWidth = rightFits ? DisplayWidth.of(right) : 0
         let left = message ?? screen.title(contextForScreen)
         buffer.put(TextFit.truncate(" " + left, to: width - rightWidth), x: 0, y: y,

@@ -1,4 +1,5 @@
-// The built-in default theme (16-colour safe, terminal background). Theme files come next.
+// The built-in default theme (16-colour safe, terminal background): the fallback when a
+// theme file is missing or broken. themes/default.theme says the same in the file format.
 import Screen
 
 public enum Theme {
@@ -20,14 +21,17 @@ public enum Theme {
             .checked: TerminalStyle(foreground: 2),
             .badge: TerminalStyle(foreground: 5, bold: true),
         ]
-        if noColour {
-            // Keep what attributes alone can say: bars and selection in reverse, headings bold.
-            var plain = styles.mapValues { TerminalStyle(bold: $0.bold, reverse: $0.reverse, underline: $0.underline, dim: $0.dim) }
-            plain[.title] = TerminalStyle(bold: true, reverse: true)
-            plain[.statusBar] = TerminalStyle(reverse: true)
-            plain[.statusAlert] = TerminalStyle(bold: true, reverse: true)
-            return Palette(styles: plain, usesColour: false)
+        let palette = Palette(styles: styles, usesColour: true)
+        return noColour ? withoutColour(palette) : palette
+    }
+
+    /// The same theme in attributes only (NO_COLOR): bars and selection stay in reverse
+    /// video, headings bold, so nothing is lost that colour alone said.
+    public static func withoutColour(_ palette: Palette) -> Palette {
+        var plain = palette.styles.mapValues { TerminalStyle(bold: $0.bold, reverse: $0.reverse, underline: $0.underline, dim: $0.dim) }
+        for role in [StyleRole.title, .statusBar, .statusAlert, .selection] {
+            plain[role]?.reverse = true
         }
-        return Palette(styles: styles, usesColour: true)
+        return Palette(styles: plain, usesColour: false)
     }
 }

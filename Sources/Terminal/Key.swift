@@ -55,4 +55,6 @@ public enum Key: Hashable, Sendable {
 public enum InputEvent: Equatable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// The terminal went away (hang-up, closed window): time to save and leave.
+    case closed
 }

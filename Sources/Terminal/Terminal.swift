@@ -124,7 +124,11 @@ public final class Terminal {
         wtimeout(window, timeoutMilliseconds)
         var value: wint_t = 0
         let result = wget_wch(window, &value)
-        if result == ERR { return nil }
+        if result == ERR {
+            // A blocking read that fails means there is no terminal any more (EOF on a
+            // closed pty); looping on it would spin a core forever.
+            return timeoutMilliseconds < 0 ? .closed : nil
+        }
         if result == KEY_CODE_YES {
             let code = Int32(value)
             if code == KEY_RESIZE {

@@ -1,4 +1,6 @@
 // The real rrc binary in a terminal, on the demo content: what a person does, what they see.
+import ClientStore
+import ContentPack
 import Foundation
 import TestSupport
 import Testing
@@ -10,9 +12,13 @@ struct InterfaceTests {
     let home = TemporaryFolder("rrc-e2e-home")
 
     init() throws {
-        let result = try ProgramRun.run("rrc", ["import", ProjectPaths.root.appendingPathComponent("demo/pack").path],
-                                        environment: ["RRC_HOME": home.path])
-        #expect(result.status == 0)
+        // Imported in-process: Foundation's Process has been seen never to reap a child
+        // while tmux servers fork around it, and a hung setup would hang the whole run.
+        let data = home.url.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let store = try ClientStore(path: data.appendingPathComponent("rrc.sqlite").path)
+        let report = try store.importPack(try ContentPackReader.read(ProjectPaths.root.appendingPathComponent("demo/pack")))
+        #expect(report.errors.isEmpty)
     }
 
     func start(_ arguments: [String] = [], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws -> TerminalSession {
@@ -137,6 +143,21 @@ struct InterfaceTests {
         try fromLocale.waitFor("Bibliotecă  108 resurse")
         let fromAlias = try start(environment: ["LANGUAGE": "sr@latin"])
         try fromAlias.waitFor("Biblioteka  108 resursa")
+    }
+
+    @Test func brokenThemeFallsBackToTheDefaultAndSaysWhere() throws {
+        let config = home.url.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        let themes = home.url.appendingPathComponent("themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try "default.theme is required as the folder marker".write(to: themes.appendingPathComponent("default.theme"), atomically: true, encoding: .utf8)
+        try "normal = default default\ntitle = chartreuse blue\n".write(to: themes.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
+        try "theme = mine\n".write(to: config.appendingPathComponent("rrc.conf"), atomically: true, encoding: .utf8)
+        let session = try start(environment: ["RRC_THEMES": themes.path])
+        try session.waitFor("mine.theme:2: unknown colour 'chartreuse'")
+        try session.waitFor("Library  108 resources")
+        try session.press("j")
+        try session.waitFor("40 unread")  // the notice goes with the next key; the app works
     }
 
     @Test func noColorMeansNoColour() throws {

@@ -48,6 +48,7 @@ let package = Package(
 
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "ContentPackTests", dependencies: ["ContentPack", "Markdown", "Model", "TestSupport"]),
         .testTarget(name: "ClientStoreTests", dependencies: ["ClientStore", "ContentPack", "Model", "Storage", "TestSupport"]),

@@ -225,5 +225,21 @@ enum ClientSchema {
             tokenize = 'rrc_fold remove_diacritics 2'
         );
         """),
+        Migration(version: 2, name: "drafts", sql: """
+        -- What the author is writing, saved as they type: one draft per place they write to.
+        CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('thread', 'reply', 'edit', 'queued')),
+            forum_id TEXT,
+            thread_id TEXT,
+            reply_to TEXT,
+            post_id TEXT,
+            op_id TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX drafts_by_time ON drafts(updated_at);
+        """),
     ]
 }

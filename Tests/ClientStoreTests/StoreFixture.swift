@@ -37,8 +37,9 @@ final class StoreFixture {
         PackFile.make(["id": id, "kind": "thread", "language": "sh", "title": "Tema \(id)", "forum": "f1",
                        "author": "ana", "created": created], body: "Uvod.")
     }
-    static func post(_ id: String, thread: String = "t1", created: String, body: String = "Odgovor.") -> String {
-        PackFile.make(["id": id, "kind": "post", "language": "sh", "thread": thread, "author": "ana", "created": created],
+    static func post(_ id: String, thread: String = "t1", created: String, body: String = "Odgovor.",
+                     author: String = "ana") -> String {
+        PackFile.make(["id": id, "kind": "post", "language": "sh", "thread": thread, "author": author, "created": created],
                       body: body)
     }
 }

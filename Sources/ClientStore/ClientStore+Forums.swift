@@ -33,7 +33,7 @@ extension ClientStore {
     static func threadPageSQL(forum: Bool, cursor: Bool) -> String {
         """
         SELECT t.id, t.forum_id, t.language, t.title, t.author_id, coalesce(p.name, t.author_id),
-               t.created_at, t.last_activity_at, t.post_count, t.locked
+               t.created_at, t.last_activity_at, t.post_count, t.locked, t.pending
         FROM threads t LEFT JOIN people p ON p.id = t.author_id
         WHERE t.hidden = 0
           AND \(forum ? "t.forum_id = ?1" : "?1 IS NULL")
@@ -46,17 +46,18 @@ extension ClientStore {
 
     static func threadSummary(_ row: Row) -> ThreadSummary {
         ThreadSummary(id: row[0], forumId: row[1], language: row[2], title: row[3], authorId: row[4],
-                      authorName: row[5], created: row[6], lastActivity: row[7], postCount: row[8], locked: row[9])
+                      authorName: row[5], created: row[6], lastActivity: row[7], postCount: row[8], locked: row[9],
+                      pending: row[10])
     }
 
     public func thread(id: String) throws -> ThreadDetail? {
         try database.first("""
             SELECT t.id, t.forum_id, t.language, t.title, t.author_id, coalesce(p.name, t.author_id),
-                   t.created_at, t.last_activity_at, t.post_count, t.locked, f.title, t.body
+                   t.created_at, t.last_activity_at, t.post_count, t.locked, t.pending, f.title, t.body
             FROM threads t LEFT JOIN people p ON p.id = t.author_id JOIN forums f ON f.id = t.forum_id
             WHERE t.id = ? AND t.hidden = 0
             """, id) { row in
-            ThreadDetail(thread: Self.threadSummary(row), forumTitle: row[10], body: row[11])
+            ThreadDetail(thread: Self.threadSummary(row), forumTitle: row[11], body: row[12])
         }
     }
 

@@ -112,3 +112,19 @@ extension ClientStore {
         return counts
     }
 }
+
+/// The filter values the library actually holds, for cycling through them.
+public struct LibraryFacets: Equatable, Sendable {
+    public var topics: [String]
+    public var types: [String]
+    public var countries: [String]
+}
+
+extension ClientStore {
+    public func libraryFacets() throws -> LibraryFacets {
+        LibraryFacets(
+            topics: try database.all("SELECT DISTINCT topic FROM resource_topics ORDER BY topic") { $0[0] },
+            types: try database.all("SELECT DISTINCT type FROM resources ORDER BY type") { $0[0] },
+            countries: try database.all("SELECT DISTINCT country FROM resource_countries ORDER BY country") { $0[0] })
+    }
+}

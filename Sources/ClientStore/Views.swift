@@ -68,6 +68,8 @@ public struct ThreadSummary: Sendable, Codable, Equatable {
     public var lastActivity: String
     public var postCount: Int
     public var locked: Bool
+    /// Written here and not yet applied by the server.
+    public var pending: Bool
 }
 
 public struct PostView: Sendable, Codable, Equatable {

@@ -3,9 +3,14 @@
 public enum Action: String, CaseIterable, Sendable {
     case moveDown = "move-down", moveUp = "move-up", top, bottom
     case halfPageDown = "half-page-down", halfPageUp = "half-page-up"
-    // Writing (reply, compose, outbox) and sync arrive with their issues, and their keys with them.
+    // Sync (`s`) and the command line (`:`) arrive with their issues, and their keys with them.
     case open, back, search, help
     case language, translations, toggle, presenter, library, guides, forums, home
+    case reply, quote, compose, edit, discard, copy, bookmark
+    case nextPost = "next-post", previousPost = "previous-post"
+    case filterTopic = "filter-topic", filterType = "filter-type", filterCountry = "filter-country"
+    case clearFilters = "clear-filters"
+    case outbox, bookmarks, settings
     case quit
 
     /// One line for the help screen (English msgid; the help screen translates it).
@@ -29,6 +34,22 @@ public enum Action: String, CaseIterable, Sendable {
         case .guides: "Guides"
         case .forums: "Forums"
         case .home: "Home"
+        case .reply: "Reply"
+        case .quote: "Reply quoting the post"
+        case .compose: "New thread"
+        case .edit: "Edit"
+        case .discard: "Discard"
+        case .copy: "Copy out to a file"
+        case .bookmark: "Bookmark or unbookmark"
+        case .nextPost: "Next post"
+        case .previousPost: "Previous post"
+        case .filterTopic: "Filter by topic"
+        case .filterType: "Filter by type"
+        case .filterCountry: "Filter by country"
+        case .clearFilters: "Clear filters"
+        case .outbox: "Outbox"
+        case .bookmarks: "Bookmarks"
+        case .settings: "Settings"
         case .quit: "Quit"
         }
     }

@@ -20,8 +20,16 @@ public final class App {
     public static let minimumWidth = 20
     public static let minimumHeight = 5
 
-    public init(store: ClientStore, localizer: Localizer, keymap: Keymap, catalogues: [String: MessageCatalogue]) throws {
+    /// Work for the run loop (editor, files, theme), taken with `takeEffects`.
+    public private(set) var effects: [AppEffect] = []
+
+    public init(store: ClientStore, localizer: Localizer, keymap: Keymap, catalogues: [String: MessageCatalogue],
+                preferences: Preferences = Preferences(), themes: [String] = ["default"],
+                hasExternalEditor: Bool = false) throws {
         context = AppContext(store: store, tr: localizer, keymap: keymap)
+        context.preferences = preferences
+        context.themes = themes
+        context.hasExternalEditor = hasExternalEditor
         self.catalogues = catalogues
         stack = []
         stack = [try HomeScreen(context: context)]
@@ -41,12 +49,15 @@ public final class App {
             resize(width: width, height: height)
             refreshTop()
         case .closed:
-            isFinished = true
+            finish()
         case .key(let key):
             guard !tooSmall else { return }  // the notice is all there is; keys would act unseen
             message = nil
             do {
-                if try stack[stack.count - 1].handleTyping(key, context: screenContext) { return }
+                if try stack[stack.count - 1].handleTyping(key, context: screenContext) {
+                    if let transition = stack[stack.count - 1].takePending() { try follow(transition) }
+                    return
+                }
                 guard let action = context.keymap.action(for: key) else { return }
                 try perform(action)
             } catch {
@@ -65,10 +76,38 @@ public final class App {
         viewHeight = Self.contentHeight(height)
     }
 
+    /// Ends the app, keeping whatever the user was writing.
+    func finish() {
+        for index in stack.indices { stack[index].saveWork(context: screenContext) }
+        isFinished = true
+    }
+
+    public func takeEffects() -> [AppEffect] {
+        defer { effects = [] }
+        return effects
+    }
+
+    /// The external editor's result: the new text, or nil with the reason it failed.
+    public func finishExternalEdit(text: String?, problem: String?) {
+        if let problem { message = context.tr("The editor did not finish; your text is kept.") + " " + problem }
+        guard let text, var compose = stack.last as? ComposeScreen else { return }
+        compose.receiveExternalEdit(text, context: screenContext)
+        stack[stack.count - 1] = compose
+    }
+
+    /// Settings changed: keep them, save them, apply what shows.
+    func apply(_ preferences: Preferences) {
+        let old = context.preferences
+        context.preferences = preferences
+        effects.append(.savePreferences(preferences))
+        if preferences.theme != old.theme { effects.append(.applyTheme(preferences.theme)) }
+        if let language = preferences.language, language != old.language { setLanguage(language) }
+    }
+
     func perform(_ action: Action) throws {
         switch action {
         case .quit:
-            isFinished = true
+            finish()
             return
         case .search where !(stack.last is SearchScreen):
             try push(SearchScreen(context: context))
@@ -86,21 +125,48 @@ public final class App {
         case .library: try push(LibraryScreen(context: context)); return
         case .guides: try push(GuidesScreen(context: context)); return
         case .forums: try push(ForumsScreen(context: context)); return
+        case .outbox where !(stack.last is OutboxScreen): try push(OutboxScreen(context: context)); return
+        case .bookmarks where !(stack.last is BookmarksScreen): try push(BookmarksScreen(context: context)); return
+        case .settings where !(stack.last is SettingsScreen): try push(SettingsScreen(context: context)); return
         default: break
         }
-        switch try stack[stack.count - 1].handle(action, context: screenContext) {
+        try follow(try stack[stack.count - 1].handle(action, context: screenContext))
+    }
+
+    func follow(_ transition: Transition) throws {
+        switch transition {
         case .stay: break
         case .push(let screen): try push(screen)
-        case .pop:
-            if stack.count > 1 { stack.removeLast(); refreshTop() } else if action == .back { /* at home */ }
-        case .quit: isFinished = true
+        case .pop: pop()
+        case .quit: finish()
+        case .message(let text): message = text; try refreshCounts()
+        case .popShowing(let text):
+            pop()
+            message = text
+        case .effect(let effect):
+            if case .savePreferences(let preferences) = effect { apply(preferences) } else { effects.append(effect) }
+        case .queued(let write):
+            context.justQueuedPost = write.entityID
+            pop()
+            context.justQueuedPost = nil
+            message = context.tr("Queued: it goes out when a server can be reached.")
         }
+    }
+
+    private func pop() {
+        guard stack.count > 1 else { return }
+        stack.removeLast()
+        refreshTop()
     }
 
     func push(_ screen: any AppScreen) throws {
         stack.append(screen)
         try stack[stack.count - 1].refresh(context: screenContext)
         try refreshCounts()
+        // Writing with the user's own editor starts in it, as in mutt.
+        if let compose = screen as? ComposeScreen, context.hasExternalEditor, compose.startsInExternalEditor {
+            effects.append(.editExternally(compose.editorRequest))
+        }
     }
 
     /// The context with the current content-area size.

@@ -10,6 +10,14 @@ public enum Transition {
     case push(any AppScreen)
     case pop
     case quit
+    /// Stay and say something in the status bar.
+    case message(String)
+    /// Go back and say something (e.g. "queued").
+    case popShowing(String)
+    /// Ask the run loop to do something outside the app.
+    case effect(AppEffect)
+    /// Writing was queued: go back to where the user came from, which shows it.
+    case queued(QueuedWrite)
 }
 
 /// What screens may use: the store to read and write, words in the user's language.
@@ -20,6 +28,13 @@ public struct AppContext {
     /// Rows and columns of the screen's content area (for paging and layout).
     public var viewportHeight = 22
     public var viewportWidth = 80
+    /// Whether `$VISUAL`/`$EDITOR` names an editor (else the built-in one is used).
+    public var hasExternalEditor = false
+    public var preferences = Preferences()
+    /// Theme names found on disk, for Settings.
+    public var themes: [String] = ["default"]
+    /// The post just queued, so its thread can show it.
+    public var justQueuedPost: String?
 
     public init(store: ClientStore, tr: Localizer, keymap: Keymap) {
         self.store = store; self.tr = tr; self.keymap = keymap
@@ -33,15 +48,21 @@ public protocol AppScreen {
     mutating func handle(_ action: Action, context: AppContext) throws -> Transition
     /// A screen with a text field gets raw keys first; true when it used the key.
     mutating func handleTyping(_ key: Key, context: AppContext) throws -> Bool
+    /// What typing decided (queue, go back, a message), taken by the app after `handleTyping`.
+    mutating func takePending() -> Transition?
     /// Draws into `area` of `buffer`.
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext)
     /// Called after the terminal size changes or the screen is shown again.
     mutating func refresh(context: AppContext) throws
+    /// Called before the app ends (quit, or the terminal went away): keep what the user typed.
+    mutating func saveWork(context: AppContext)
 }
 
 extension AppScreen {
     public mutating func handleTyping(_ key: Key, context: AppContext) throws -> Bool { false }
+    public mutating func takePending() -> Transition? { nil }
     public mutating func refresh(context: AppContext) throws {}
+    public mutating func saveWork(context: AppContext) {}
 }
 
 public struct Rect: Equatable, Sendable {

@@ -23,6 +23,10 @@ struct ForumsScreen: AppScreen {
         case .open:
             guard let forum = list.current else { return .stay }
             return .push(try ThreadsScreen(forum: forum, context: context))
+        case .compose:
+            guard let forum = list.current else { return .stay }
+            return .push(try ComposeScreen(target: .newThread(forum: forum.id),
+                                           heading: context.tr("New thread in:") + " " + forum.title, context: context))
         case .back: return .pop
         default: return .stay
         }

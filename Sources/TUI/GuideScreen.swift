@@ -115,6 +115,9 @@ struct GuideScreen: AppScreen {
             try context.store.setTick(guide: detail.guide.id, at: position, ticked: ticked)
             if ticked { ticks.insert(position) } else { ticks.remove(position) }
             layOut(context, force: true)
+        case .bookmark:
+            let on = try context.store.toggleBookmark(.guide, id: detail.guide.id)
+            return .message(on ? context.tr("Bookmarked.") : context.tr("Bookmark removed."))
         case .presenter:
             presenter.toggle()
             section = items[safe: selected]?.section ?? 0

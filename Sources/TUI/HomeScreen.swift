@@ -3,7 +3,7 @@ import ClientStore
 import Screen
 
 struct HomeScreen: AppScreen {
-    enum Entry: CaseIterable { case library, guides, forums, search, help }
+    enum Entry: CaseIterable { case library, guides, forums, search, outbox, bookmarks, settings, help }
     var list = SelectionList(rows: Entry.allCases)
     var counts = ContentCounts()
 
@@ -23,6 +23,9 @@ struct HomeScreen: AppScreen {
         case .guides: return .push(try GuidesScreen(context: context))
         case .forums: return .push(try ForumsScreen(context: context))
         case .search: return .push(SearchScreen(context: context))
+        case .outbox: return .push(try OutboxScreen(context: context))
+        case .bookmarks: return .push(try BookmarksScreen(context: context))
+        case .settings: return .push(SettingsScreen(context: context))
         case .help: return .push(HelpScreen(context: context))
         }
     }
@@ -34,6 +37,9 @@ struct HomeScreen: AppScreen {
         case .guides: return tr("Guides") + "  " + tr.plural("%d guide", "%d guides", counts.guides)
         case .forums: return tr("Forums") + "  " + tr.plural("%d thread", "%d threads", counts.threads)
         case .search: return tr("Search everything")
+        case .outbox: return tr("Outbox") + "  " + tr.plural("%d queued", "%d queued", counts.queuedOps)
+        case .bookmarks: return tr("Bookmarks")
+        case .settings: return tr("Settings")
         case .help: return tr("Help")
         }
     }

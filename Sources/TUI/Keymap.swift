@@ -16,6 +16,12 @@ public struct Keymap: Sendable {
         .character("L"): .language, .character("t"): .translations, .character(" "): .toggle,
         .character("p"): .presenter, .character("1"): .library, .character("2"): .guides,
         .character("3"): .forums, .character("0"): .home,
+        .character("r"): .reply, .character("R"): .quote, .character("c"): .compose, .character("e"): .edit,
+        .character("d"): .discard, .character("y"): .copy, .character("b"): .bookmark,
+        .character("]"): .nextPost, .character("["): .previousPost,
+        .character("T"): .filterTopic, .character("Y"): .filterType, .character("C"): .filterCountry,
+        .character("x"): .clearFilters,
+        .character("o"): .outbox, .character("B"): .bookmarks, .character("S"): .settings,
         .character("Q"): .quit,
     ])
 

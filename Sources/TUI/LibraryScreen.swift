@@ -1,4 +1,5 @@
-// The library: resources by title, filtered by language (f cycles it).
+// The library: resources by title, filtered by language (Space), topic (T), type (Y) and
+// country (C), each cycling through the values the library holds; x clears them.
 import ClientStore
 import Model
 import Screen
@@ -7,15 +8,29 @@ import TextLayout
 struct LibraryScreen: AppScreen {
     var list: SelectionList<ResourceSummary>
     var filter = ResourceFilter()
+    var facets: LibraryFacets
 
     init(context: AppContext, filter: ResourceFilter = ResourceFilter()) throws {
         self.filter = filter
-        let store = context.store
-        list = try SelectionList { try store.resources(filter, after: $0, limit: 100) }
+        facets = try context.store.libraryFacets()
+        list = SelectionList()
+        try reload(context)
+    }
+
+    mutating func reload(_ context: AppContext) throws {
+        let store = context.store, current = filter
+        list = try SelectionList { try store.resources(current, after: $0, limit: 100) }
     }
 
     func title(_ context: AppContext) -> String {
-        context.tr("Library") + (filter.language.map { " [\($0)]" } ?? "")
+        let parts = [filter.language, filter.topic, filter.type, filter.country].compactMap { $0 }
+        return context.tr("Library") + (parts.isEmpty ? "" : " [" + parts.joined(separator: ", ") + "]")
+    }
+
+    static func next(_ value: String?, in values: [String]) -> String? {
+        let order: [String?] = [nil] + values
+        let index = order.firstIndex(of: value) ?? 0
+        return order[(index + 1) % order.count]
     }
 
     mutating func handle(_ action: Action, context: AppContext) throws -> Transition {
@@ -25,20 +40,26 @@ struct LibraryScreen: AppScreen {
             guard let row = list.current, let screen = try ResourceScreen(id: row.id, context: context) else { return .stay }
             return .push(screen)
         case .toggle:
-            // Space cycles the language filter: all, then each content language.
-            let order: [String?] = [nil] + Language.supported.map(\.code)
-            let index = order.firstIndex(of: filter.language) ?? 0
-            filter.language = order[(index + 1) % order.count]
-            let store = context.store, current = filter
-            list = try SelectionList { try store.resources(current, after: $0, limit: 100) }
-            return .stay
+            let chosen = context.preferences.contentLanguages
+            filter.language = Self.next(filter.language, in: chosen.isEmpty ? Language.supported.map(\.code) : chosen)
+        case .filterTopic: filter.topic = Self.next(filter.topic, in: facets.topics)
+        case .filterType: filter.type = Self.next(filter.type, in: facets.types)
+        case .filterCountry: filter.country = Self.next(filter.country, in: facets.countries)
+        case .clearFilters: filter = ResourceFilter()
+        case .bookmark:
+            guard let row = list.current else { return .stay }
+            let on = try context.store.toggleBookmark(.resource, id: row.id)
+            return .message(on ? context.tr("Bookmarked.") : context.tr("Bookmark removed."))
         case .back: return .pop
         default: return .stay
         }
+        try reload(context)
+        return .stay
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
-        let hint = context.tr("Space: language filter") + " · " + context.tr("Enter: open")
+        let hint = [context.tr("Space: language"), context.tr("T: topic"), context.tr("Y: type"), context.tr("C: country"),
+                    context.tr("x: clear")].joined(separator: " · ")
         buffer.put(hint, x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 2)
         list.render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
                     empty: context.tr("No resources match.")) { row, width in

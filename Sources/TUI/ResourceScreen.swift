@@ -65,6 +65,9 @@ struct ResourceScreen: AppScreen {
             laidOutWidth = 0
             layOut(context)
             return .stay
+        case .bookmark:
+            let on = try context.store.toggleBookmark(.resource, id: detail.resource.id)
+            return .message(on ? context.tr("Bookmarked.") : context.tr("Bookmark removed."))
         case .back: return .pop
         default: return .stay
         }

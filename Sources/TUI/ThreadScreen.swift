@@ -1,17 +1,22 @@
-// A thread: its opening message and posts in order, loaded page by page as you scroll,
-import Foundation
-// so a 20 000-post thread never has to be read whole.
+// A thread: its opening message and posts in order, loaded page by page as you scroll, so a
+// 20 000-post thread never has to be read whole. The post at the top of the view is the
+// current one (marked ▶): r replies to it, R quotes it, e edits it when it is yours.
 import ClientStore
+import Foundation
 import Markdown
+import Model
 import Screen
 
 struct ThreadScreen: AppScreen {
-    let detail: ThreadDetail
+    var detail: ThreadDetail
     var posts: [PostView] = []
     var next: KeysetCursor?
     var text = ScrollingText()
+    /// Line index of each post's header in `text`, in post order.
+    var postStarts: [Int] = []
     var laidOutWidth = 0
     var focusPost: String?
+    var localAuthor = ClientStore.localAuthorPlaceholder
 
     init?(id: String, focusPost: String? = nil, context: AppContext) throws {
         guard let detail = try context.store.thread(id: id) else { return nil }
@@ -20,42 +25,76 @@ struct ThreadScreen: AppScreen {
         let page = try context.store.posts(thread: id, limit: 100)
         posts = page.items
         next = page.next
+        localAuthor = try context.store.localAuthorID()
         try context.store.markRead(thread: id)
     }
 
     func title(_ context: AppContext) -> String { detail.thread.title }
 
-    func lines(width: Int, context: AppContext) -> [StyledLine] {
-        var lines = [StyledLine(detail.thread.title, .heading),
-                     StyledLine("\(detail.forumTitle) · \(detail.thread.authorName) · \(detail.thread.created.prefix(10))", .dim),
-                     StyledLine()]
+    func layout(width: Int, context: AppContext) -> (lines: [StyledLine], starts: [Int]) {
+        var lines = [StyledLine(detail.thread.title, .heading)]
+        var meta = [StyledSpan("\(detail.forumTitle) · \(authorName(detail.thread.authorId, detail.thread.authorName, context)) · \(detail.thread.created.prefix(10))", .dim)]
+        if detail.thread.locked { meta.append(StyledSpan(" · " + context.tr("locked"), .badge)) }
+        lines += [StyledLine(meta), StyledLine()]
         if !detail.body.isEmpty {
             lines += MarkdownRenderer.render(detail.body, width: width).lines
             lines.append(StyledLine())
         }
+        var starts: [Int] = []
         for post in posts {
-            var header = [StyledSpan("── " + post.authorName, .title)]
+            starts.append(lines.count)
+            var header = [StyledSpan("── " + authorName(post.authorId, post.authorName, context), .title)]
             if let role = post.authorRole, role != "member" { header.append(StyledSpan(" (" + context.tr(role) + ")", .badge)) }
             header.append(StyledSpan(" · " + post.created.prefix(16).replacingOccurrences(of: "T", with: " "), .dim))
+            if post.edited != nil { header.append(StyledSpan(" · " + context.tr("edited"), .dim)) }
             if post.pending { header.append(StyledSpan(" · " + context.tr("queued"), .queued)) }
             lines.append(StyledLine(header))
             lines += MarkdownRenderer.render(post.body, width: width).lines
             lines.append(StyledLine())
         }
         if next != nil { lines.append(StyledLine(context.tr("Loading more…"), .dim)) }
-        return lines
+        return (lines, starts)
+    }
+
+    func authorName(_ id: String, _ name: String, _ context: AppContext) -> String {
+        id == localAuthor && name == id ? context.tr("you") : name
+    }
+
+    mutating func relayout(_ context: AppContext) {
+        let (lines, starts) = layout(width: context.viewportWidth - 2, context: context)
+        let top = text.top
+        text.lines = lines
+        text.top = min(top, max(0, lines.count - 1))
+        postStarts = starts
     }
 
     mutating func layOut(_ context: AppContext) {
         guard laidOutWidth != context.viewportWidth || text.lines.isEmpty else { return }
         laidOutWidth = context.viewportWidth
-        text.replace(with: lines(width: context.viewportWidth - 2, context: context))
-        if let focusPost, let index = posts.firstIndex(where: { $0.id == focusPost }) {
-            // Open at the post a search result pointed to.
-            let headers = text.lines.indices.filter { text.lines[$0].spans.first?.text.hasPrefix("── ") == true }
-            if index < headers.count { text.scroll(to: headers[index], viewHeight: context.viewportHeight) }
-            self.focusPost = nil
-        }
+        let (lines, starts) = layout(width: context.viewportWidth - 2, context: context)
+        text.replace(with: lines)
+        postStarts = starts
+        if let focusPost { show(post: focusPost, context: context) }
+    }
+
+    /// Scrolls to a post (a search result, the reply just queued).
+    mutating func show(post id: String, context: AppContext) {
+        focusPost = nil
+        guard let index = posts.firstIndex(where: { $0.id == id }), index < postStarts.count else { return }
+        text.scroll(to: postStarts[index], viewHeight: context.viewportHeight)
+    }
+
+    /// The post at the top of the view, if the view is past the opening message.
+    var currentPostIndex: Int? {
+        postStarts.lastIndex { $0 <= text.top + 1 }
+    }
+
+    mutating func loadMore(context: AppContext) throws {
+        guard next != nil else { return }
+        let page = try context.store.posts(thread: detail.thread.id, after: next, limit: 100)
+        posts += page.items
+        next = page.next
+        relayout(context)
     }
 
     mutating func handle(_ action: Action, context: AppContext) throws -> Transition {
@@ -63,24 +102,66 @@ struct ThreadScreen: AppScreen {
         if text.handle(action, viewHeight: context.viewportHeight) {
             // Near the end with more posts waiting: fetch the next page only.
             if next != nil, text.top + 2 * context.viewportHeight >= text.lines.count || action == .bottom {
-                let page = try context.store.posts(thread: detail.thread.id, after: next, limit: 100)
-                posts += page.items
-                next = page.next
-                let top = text.top
-                text.lines = lines(width: context.viewportWidth - 2, context: context)
-                text.top = top
+                try loadMore(context: context)
                 if action == .bottom { text.scroll(to: text.lines.count, viewHeight: context.viewportHeight) }
             }
             return .stay
         }
-        return action == .back ? .pop : .stay
+        let current = currentPostIndex.map { posts[$0] }
+        switch action {
+        case .nextPost, .previousPost:
+            let index = currentPostIndex.map { action == .nextPost ? $0 + 1 : $0 - 1 } ?? (action == .nextPost ? 0 : -1)
+            if index >= posts.count - 1, next != nil { try loadMore(context: context) }
+            if index < 0 { text.top = 0 } else if index < postStarts.count {
+                text.scroll(to: postStarts[index], viewHeight: context.viewportHeight)
+            }
+            return .stay
+        case .reply, .quote:
+            if detail.thread.locked { return .message(context.tr("This thread is locked.")) }
+            let heading = context.tr("Reply to:") + " " + (current.map { $0.authorName + " · " } ?? "") + detail.thread.title
+            let quote = action == .quote ? (current?.body ?? detail.body) : nil
+            return .push(try ComposeScreen(target: .reply(thread: detail.thread.id, replyTo: current?.id), heading: heading,
+                                           quoting: quote, context: context))
+        case .edit:
+            guard let current, try context.store.canEdit(post: current.id) else {
+                return .message(context.tr("You can edit only your own posts."))
+            }
+            return .push(try ComposeScreen(target: .edit(post: current.id), heading: context.tr("Edit your post in:") + " "
+                                           + detail.thread.title, context: context))
+        case .compose:
+            return .push(try ComposeScreen(target: .newThread(forum: detail.thread.forumId),
+                                           heading: context.tr("New thread in:") + " " + detail.forumTitle, context: context))
+        case .bookmark:
+            let on = try context.store.toggleBookmark(.thread, id: detail.thread.id)
+            return .message(on ? context.tr("Bookmarked.") : context.tr("Bookmark removed."))
+        case .back: return .pop
+        default: return .stay
+        }
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
         text.render(into: &buffer, area: area)
+        if let index = currentPostIndex, index < postStarts.count {
+            let y = postStarts[index] - text.top
+            if y >= 0, y < area.height { buffer.put("▶", x: area.x + 1, y: area.y + y, role: .selection) }
+        }
     }
 
     mutating func refresh(context: AppContext) throws {
+        // Back from writing: reload what is loaded (a queued post or an edit shows at once).
+        if let fresh = try context.store.thread(id: detail.thread.id) { detail = fresh }
+        let page = try context.store.posts(thread: detail.thread.id, limit: max(100, posts.count + 1))
+        posts = page.items
+        next = page.next
+        if let queued = context.justQueuedPost, !posts.contains(where: { $0.id == queued }) {
+            // The new post is past what was loaded: fetch a little more to show it.
+            for _ in 0..<5 where next != nil && !posts.contains(where: { $0.id == queued }) {
+                let more = try context.store.posts(thread: detail.thread.id, after: next, limit: 100)
+                posts += more.items
+                next = more.next
+            }
+        }
+        focusPost = context.justQueuedPost ?? focusPost
         laidOutWidth = 0
         layOut(context)
     }

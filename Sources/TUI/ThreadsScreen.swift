@@ -20,7 +20,13 @@ struct ThreadsScreen: AppScreen {
 
     func title(_ context: AppContext) -> String { forum.title }
 
-    mutating func refresh(context: AppContext) throws { try loadReadMarks(context) }
+    mutating func refresh(context: AppContext) throws {
+        // Back from writing or reading: a queued thread shows at once, in its place.
+        let store = context.store, id = forum.id, selected = list.selected
+        list = try SelectionList { try store.threads(forum: id, after: $0, limit: 100) }
+        list.select(selected, viewHeight: context.viewportHeight)
+        try loadReadMarks(context)
+    }
 
     mutating func handle(_ action: Action, context: AppContext) throws -> Transition {
         if try list.handle(action, viewHeight: context.viewportHeight) { try loadReadMarks(context); return .stay }
@@ -29,6 +35,13 @@ struct ThreadsScreen: AppScreen {
             guard let thread = list.current, let screen = try ThreadScreen(id: thread.id, context: context) else { return .stay }
             read.insert(thread.id)
             return .push(screen)
+        case .compose:
+            return .push(try ComposeScreen(target: .newThread(forum: forum.id),
+                                           heading: context.tr("New thread in:") + " " + forum.title, context: context))
+        case .bookmark:
+            guard let thread = list.current else { return .stay }
+            let on = try context.store.toggleBookmark(.thread, id: thread.id)
+            return .message(on ? context.tr("Bookmarked.") : context.tr("Bookmark removed."))
         case .back: return .pop
         default: return .stay
         }
@@ -41,6 +54,7 @@ struct ThreadsScreen: AppScreen {
                                StyledSpan(String(thread.lastActivity.prefix(10)) + "  ", .dim),
                                StyledSpan(context.tr.plural("%d post", "%d posts", thread.postCount) + "  ", .dim),
                                StyledSpan(thread.title, unread ? .title : .normal),
+                               StyledSpan(thread.pending ? "  " + context.tr("queued") : "", .queued),
                                StyledSpan(thread.locked ? "  🔒" : "", .dim)])
         }
     }

@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     /// Ctrl plus a letter (`control("d")` for Ctrl-D).
     case control(Character)
     case up, down, left, right, pageUp, pageDown, home, end
+    /// Ctrl with an arrow: word-wise movement in the editor.
+    case controlLeft, controlRight
     case enter, escape, backspace, delete, tab, backTab
     case function(Int)
 
@@ -22,6 +24,8 @@ public enum Key: Hashable, Sendable {
         case .pageDown: "PageDown"
         case .home: "Home"
         case .end: "End"
+        case .controlLeft: "C-Left"
+        case .controlRight: "C-Right"
         case .enter: "Enter"
         case .escape: "Esc"
         case .backspace: "Backspace"
@@ -36,7 +40,7 @@ public enum Key: Hashable, Sendable {
     public init?(name: String) {
         let named: [String: Key] = [
             "Space": .character(" "), "Up": .up, "Down": .down, "Left": .left, "Right": .right,
-            "PageUp": .pageUp, "PageDown": .pageDown, "Home": .home, "End": .end, "Enter": .enter,
+            "PageUp": .pageUp, "PageDown": .pageDown, "Home": .home, "End": .end, "C-Left": .controlLeft, "C-Right": .controlRight, "Enter": .enter,
             "Esc": .escape, "Backspace": .backspace, "Delete": .delete, "Tab": .tab, "S-Tab": .backTab,
         ]
         if let key = named[name] { self = key; return }

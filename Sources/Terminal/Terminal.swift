@@ -34,6 +34,8 @@ public final class Terminal {
         nonl()
         keypad(rrc_stdscr(), true)
         set_escdelay(25)
+        Self.controlLeftCode = key_defined("kLFT5")
+        Self.controlRightCode = key_defined("kRIT5")
         curs_set(0)
         width = Int(rrc_cols())
         height = Int(rrc_lines())
@@ -142,6 +144,10 @@ public final class Terminal {
         return Self.characterKey(UInt32(value)).map(InputEvent.key)
     }
 
+    /// Ctrl-arrows have no fixed codes; ncurses makes them up from terminfo's extended names.
+    nonisolated(unsafe) static var controlLeftCode: Int32 = -1
+    nonisolated(unsafe) static var controlRightCode: Int32 = -1
+
     static func functionKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: .up
@@ -156,6 +162,8 @@ public final class Terminal {
         case KEY_BACKSPACE: .backspace
         case KEY_DC: .delete
         case KEY_BTAB: .backTab
+        case _ where code == controlLeftCode: .controlLeft
+        case _ where code == controlRightCode: .controlRight
         default:
             (1...12).first(where: { rrc_key_f(Int32($0)) == code }).map(Key.function)
         }

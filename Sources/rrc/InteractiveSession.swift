@@ -21,10 +21,14 @@ enum InteractiveSession {
         let (catalogues, catalogueProblems) = InterfaceLanguage.loadCatalogues(
             from: InstalledFiles.folder("locales", marker: "en.po", variable: "RRC_LOCALES", environment: environment))
         warnings += catalogueProblems
-        let settings = Settings.read(from: context.home.config.appendingPathComponent("rrc.conf"))
+        let settingsFile = context.home.config.appendingPathComponent("rrc.conf")
+        let settings = Settings.read(from: settingsFile)
         let chosen = InterfaceLanguage.choose(option: language, configured: settings["language"], environment: environment)
         let localizer = Localizer(language: chosen, catalogue: catalogues[chosen])
-        let app = try App(store: store, localizer: localizer, keymap: keymap, catalogues: catalogues)
+        let editor = ExternalEditor.command(environment: environment)
+        let app = try App(store: store, localizer: localizer, keymap: keymap, catalogues: catalogues,
+                          preferences: Settings.preferences(settings), themes: themeNames(environment: environment),
+                          hasExternalEditor: editor != nil)
         let (palette, themeProblem) = palette(named: settings["theme"] ?? "default", environment: environment)
         if let themeProblem {
             app.show(localizer("Theme problem, using the default theme:") + " " + themeProblem)
@@ -37,10 +41,60 @@ enum InteractiveSession {
             terminal.draw(app.render(width: terminal.width, height: terminal.height))
             guard let event = terminal.nextEvent(timeoutMilliseconds: -1) else { continue }
             app.handle(event)
+            for effect in app.takeEffects() {
+                perform(effect, app: app, terminal: terminal, home: context.home, settingsFile: settingsFile,
+                        editor: editor, environment: environment)
+            }
         }
         terminal.shutdown()
         for warning in warnings { FileHandle.standardError.write(Data("rrc: warning: \(warning)\n".utf8)) }
         return 0
+    }
+
+    /// Does what the app asked for: only this loop touches the terminal and files.
+    static func perform(_ effect: AppEffect, app: App, terminal: Terminal, home: RRCHome, settingsFile: URL,
+                        editor: String?, environment: [String: String]) {
+        let tr = app.context.tr
+        switch effect {
+        case .editExternally(let request):
+            guard let editor else { return }
+            let result = terminal.suspended {
+                ExternalEditor.edit(request, command: editor, folder: home.data.appendingPathComponent("editing"))
+            }
+            app.resize(width: terminal.width, height: terminal.height)
+            app.finishExternalEdit(text: result.text, problem: result.problem)
+        case .savePreferences(let preferences):
+            do {
+                try Settings.write(preferences, to: settingsFile)
+            } catch {
+                app.show(tr("Could not save the settings:") + " \(error.localizedDescription)")
+            }
+        case .applyTheme(let name):
+            let (palette, problem) = palette(named: name, environment: environment)
+            terminal.setPalette(palette)
+            if let problem { app.show(tr("Theme problem, using the default theme:") + " " + problem) }
+        case .copyOut(let text, let name):
+            let folder = home.data.appendingPathComponent("copies")
+            let file = folder.appendingPathComponent(name + ".md")
+            do {
+                try home.ensure(folder)
+                guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8),
+                                                     attributes: [.posixPermissions: 0o600]) else {
+                    throw CommandFailure("cannot write \(file.path)")
+                }
+                app.show(tr("Copied to:") + " " + file.path)
+            } catch {
+                app.show(tr("Could not copy:") + " \(error)")
+            }
+        }
+    }
+
+    /// Theme names on disk (`default` always).
+    static func themeNames(environment: [String: String]) -> [String] {
+        guard let folder = InstalledFiles.folder("themes", marker: "default.theme", variable: "RRC_THEMES", environment: environment),
+              let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ["default"] }
+        let names = files.filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(6)) }.sorted()
+        return ["default"] + names.filter { $0 != "default" }
     }
 
     /// The theme file's palette, or the built-in default with the reason it was not used.

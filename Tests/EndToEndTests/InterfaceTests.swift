@@ -30,7 +30,7 @@ struct InterfaceTests {
         let session = try start()
         try session.waitFor("Library  108 resources")
         try session.press("1")
-        try session.waitFor("Space: language filter")
+        try session.waitFor("Space: language")
         try session.press("2")
         try session.waitFor("First home visit after a referral")
         try session.press("3")

@@ -25,12 +25,18 @@ struct CatalogueTests {
         #expect(missing.isEmpty, "\(code) lacks: \(missing)")
     }
 
-    /// msgids from `tr("…")`, `tr.plural("…"`, action summaries and role names in Sources/TUI.
+    /// msgids from `tr("…")`, `tr.plural("…"`, action summaries and role names in Sources/TUI,
+    /// and what the interactive session says from Sources/rrc.
     static func messagesUsedInCode() throws -> Set<String> {
-        let sources = ProjectPaths.root.appendingPathComponent("Sources/TUI")
+        var files: [URL] = []
+        for folder in ["Sources/TUI", "Sources/rrc"] {
+            let sources = ProjectPaths.root.appendingPathComponent(folder)
+            files += try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasSuffix(".swift") }
+                .map { sources.appendingPathComponent($0) }
+        }
         var messages = Set<String>()
-        for file in try FileManager.default.contentsOfDirectory(atPath: sources.path) where file.hasSuffix(".swift") {
-            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
             for pattern in [#"tr\("([^"]+)"\)"#, #"tr\.plural\("([^"]+)""#, #"^\s+case \.\w+: "([^"]+)"$"#] {
                 let regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
                 for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {

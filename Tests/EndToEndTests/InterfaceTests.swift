@@ -107,6 +107,60 @@ struct InterfaceTests {
         try second.waitFor("[x] Read the referral and note the exact concern")
     }
 
+    /// After a restart: the post is in the Outbox and in its thread, marked queued.
+    func expectQueuedAfterRestart(_ text: String, environment: [String: String] = [:]) throws {
+        let session = try start(environment: environment)
+        try session.waitFor("Library")
+        try session.press("o")
+        try session.waitFor(text)
+        try session.waitFor("queued")
+        try session.press("0", "3", "Enter", "Enter")   // the thread replied to is now the most active
+        try session.waitFor("── ")
+        try session.press("G")
+        try session.waitUntil(description: "the reply, marked queued") { screen in
+            screen.contains(text) && screen.split(separator: "\n").contains { $0.contains("queued") && $0.contains("──") }
+        }
+        try session.press("Q")
+        try session.waitFor("[rrc exited 0]")
+    }
+
+    @Test func composesAReplyInTheBuiltInEditorAndFindsItQueuedAfterRestart() throws {
+        let session = try start()
+        try session.waitFor("Library")
+        try session.press("3", "Enter", "Enter")
+        try session.waitFor("── ")
+        try session.press("r")
+        try session.waitFor("C-x: queue")
+        try session.type("Mulțumesc pentru ghid, îl folosim și în județ.")
+        try session.waitFor("îl folosim și în județ.")
+        try session.press("C-x")
+        try session.waitFor("Queued: it goes out when a server can be reached.")
+        try session.press("0")
+        try session.waitFor("Outbox  1 queued")
+        try session.press("Q")
+        try session.waitFor("[rrc exited 0]")
+        try expectQueuedAfterRestart("îl folosim și în județ.")
+    }
+
+    @Test func composesAReplyInTheUsersEditorAndFindsItQueuedAfterRestart() throws {
+        let script = home.url.appendingPathComponent("fake-editor.sh")
+        home.write("fake-editor.sh", "#!/bin/sh\nprintf 'Napisano u vanjskom uređivaču: đ č ć.\\n' > \"$1\"\n")
+        chmod(script.path, 0o755)
+        let environment = ["EDITOR": script.path]
+        let session = try start(environment: environment)
+        try session.waitFor("Library")
+        try session.press("3", "Enter", "Enter")
+        try session.waitFor("── ")
+        try session.press("r")          // the editor runs at once and hands back its text
+        try session.waitFor("Napisano u vanjskom uređivaču: đ č ć.")
+        try session.waitFor("C-e: your editor")
+        try session.press("C-x")
+        try session.waitFor("Queued: it goes out when a server can be reached.")
+        try session.press("Q")
+        try session.waitFor("[rrc exited 0]")
+        try expectQueuedAfterRestart("Napisano u vanjskom uređivaču: đ č ć.", environment: environment)
+    }
+
     @Test func survivesResizingDownTo20x6AndBack() throws {
         let session = try start()
         try session.waitFor("Library  108 resources")

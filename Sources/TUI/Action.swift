@@ -8,6 +8,7 @@ public enum Action: String, CaseIterable, Sendable {
     case language, translations, toggle, presenter, library, guides, forums, home
     case reply, quote, compose, edit, discard, copy, bookmark
     case nextPost = "next-post", previousPost = "previous-post"
+    case nextMatch = "next-match", previousMatch = "previous-match"
     case filterTopic = "filter-topic", filterType = "filter-type", filterCountry = "filter-country"
     case clearFilters = "clear-filters"
     case outbox, bookmarks, settings
@@ -43,6 +44,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .bookmark: "Bookmark or unbookmark"
         case .nextPost: "Next post"
         case .previousPost: "Previous post"
+        case .nextMatch: "Next match of the last search"
+        case .previousMatch: "Previous match of the last search"
         case .filterTopic: "Filter by topic"
         case .filterType: "Filter by type"
         case .filterCountry: "Filter by country"

@@ -105,7 +105,15 @@ public final class App {
     }
 
     func perform(_ action: Action) throws {
+        if let search = stack.last as? SearchScreen, !search.query.isEmpty { context.lastSearch = search.query }
         switch action {
+        case .nextMatch, .previousMatch:
+            guard !context.lastSearch.isEmpty else { message = context.tr("Search first with /, then n and N find the words."); return }
+            var screen = stack[stack.count - 1]
+            let found = screen.find(context.lastSearch, forward: action == .nextMatch, context: screenContext)
+            stack[stack.count - 1] = screen
+            if !found { message = context.tr("No more matches.") }
+            return
         case .quit:
             finish()
             return

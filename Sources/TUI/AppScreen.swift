@@ -33,6 +33,8 @@ public struct AppContext {
     public var preferences = Preferences()
     /// Theme names found on disk, for Settings.
     public var themes: [String] = ["default"]
+    /// The last search, for n/N on the page it opened.
+    public var lastSearch = ""
     /// The post just queued, so its thread can show it.
     public var justQueuedPost: String?
 
@@ -54,6 +56,8 @@ public protocol AppScreen {
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext)
     /// Called after the terminal size changes or the screen is shown again.
     mutating func refresh(context: AppContext) throws
+    /// Scrolls to the next or previous match of `query`; false when there is none (or no text).
+    mutating func find(_ query: String, forward: Bool, context: AppContext) -> Bool
     /// Called before the app ends (quit, or the terminal went away): keep what the user typed.
     mutating func saveWork(context: AppContext)
 }
@@ -63,6 +67,7 @@ extension AppScreen {
     public mutating func takePending() -> Transition? { nil }
     public mutating func refresh(context: AppContext) throws {}
     public mutating func saveWork(context: AppContext) {}
+    public mutating func find(_ query: String, forward: Bool, context: AppContext) -> Bool { false }
 }
 
 public struct Rect: Equatable, Sendable {

@@ -19,6 +19,7 @@ public struct Keymap: Sendable {
         .character("r"): .reply, .character("R"): .quote, .character("c"): .compose, .character("e"): .edit,
         .character("d"): .discard, .character("y"): .copy, .character("b"): .bookmark,
         .character("]"): .nextPost, .character("["): .previousPost,
+        .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("T"): .filterTopic, .character("Y"): .filterType, .character("C"): .filterCountry,
         .character("x"): .clearFilters,
         .character("o"): .outbox, .character("B"): .bookmarks, .character("S"): .settings,

@@ -88,4 +88,8 @@ struct ResourceScreen: AppScreen {
         laidOutWidth = 0  // the width or the interface language may have changed
         layOut(context)
     }
+
+    mutating func find(_ query: String, forward: Bool, context: AppContext) -> Bool {
+        text.jump(toMatchOf: query, forward: forward, viewHeight: context.viewportHeight)
+    }
 }

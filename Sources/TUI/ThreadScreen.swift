@@ -165,4 +165,8 @@ struct ThreadScreen: AppScreen {
         laidOutWidth = 0
         layOut(context)
     }
+
+    mutating func find(_ query: String, forward: Bool, context: AppContext) -> Bool {
+        text.jump(toMatchOf: query, forward: forward, viewHeight: context.viewportHeight)
+    }
 }

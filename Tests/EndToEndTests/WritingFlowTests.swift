@@ -8,7 +8,7 @@ import Screen
 import Terminal
 import TestSupport
 import TextLayout
-import TUI
+@testable import TUI
 import Testing
 
 @Suite struct WritingFlowTests {
@@ -172,5 +172,22 @@ import Testing
         type("Un titlu foarte lung care nu încape pe un ecran îngust")
         let buffer = app.render(width: width, height: height)
         for line in buffer.lines { #expect(DisplayWidth.of(line) == width) }
+    }
+}
+
+@Suite struct FindInPageTests {
+    @Test func nJumpsToTheNextLineWithTheSearchedWordsFoldedLikeSearch() throws {
+        TerminalLocale.prepare()
+        let folder = TemporaryFolder("rrc-find")
+        let store = try ClientStore(path: folder.url.appendingPathComponent("rrc.sqlite").path)
+        _ = try store.importPack(try ContentPackReader.read(ProjectPaths.root.appendingPathComponent("demo/pack")))
+        let app = try App(store: store, localizer: .english, keymap: .defaults, catalogues: [:])
+        app.resize(width: 80, height: 24)
+        app.handle(.key(.character("n")))
+        #expect(app.message == "Search first with /, then n and N find the words.")
+        for key in [Key.character("/")] + "shqiperi".map(Key.character) + [.enter, .down, .enter] { app.handle(.key(key)) }
+        app.handle(.key(.character("n")))
+        let first = app.render(width: 80, height: 24).line(1)
+        #expect(ScrollingText.fold(first).contains("shqiperi"), "\(first)")
     }
 }

@@ -3,7 +3,7 @@
 public enum Action: String, CaseIterable, Sendable {
     case moveDown = "move-down", moveUp = "move-up", top, bottom
     case halfPageDown = "half-page-down", halfPageUp = "half-page-up"
-    // Sync (`s`) and the command line (`:`) arrive with their issues, and their keys with them.
+    // Sync (`s`) arrives with its issue, and its key with it.
     case open, back, search, help
     case language, translations, toggle, presenter, library, guides, forums, home
     case reply, quote, compose, edit, discard, copy, bookmark
@@ -12,6 +12,7 @@ public enum Action: String, CaseIterable, Sendable {
     case filterTopic = "filter-topic", filterType = "filter-type", filterCountry = "filter-country"
     case clearFilters = "clear-filters"
     case outbox, bookmarks, settings
+    case commandLine = "command-line"
     case quit
 
     /// One line for the help screen (English msgid; the help screen translates it).
@@ -53,6 +54,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .outbox: "Outbox"
         case .bookmarks: "Bookmarks"
         case .settings: "Settings"
+        case .commandLine: "Command line (:q, :lang bg, :theme light, :open ID, :search words)"
         case .quit: "Quit"
         }
     }

@@ -54,6 +54,7 @@ public final class App {
             guard !tooSmall else { return }  // the notice is all there is; keys would act unseen
             message = nil
             do {
+                if commandLine != nil { try typeCommand(key); return }
                 if try stack[stack.count - 1].handleTyping(key, context: screenContext) {
                     if let transition = stack[stack.count - 1].takePending() { try follow(transition) }
                     return
@@ -104,6 +105,76 @@ public final class App {
         if let language = preferences.language, language != old.language { setLanguage(language) }
     }
 
+    /// The `:` prompt's text while it is open.
+    public private(set) var commandLine: String?
+
+    func typeCommand(_ key: Key) throws {
+        switch key {
+        case .escape: commandLine = nil
+        case .backspace:
+            if commandLine?.isEmpty == true { commandLine = nil } else { commandLine?.removeLast() }
+        case .enter:
+            let text = commandLine ?? ""
+            commandLine = nil
+            try run(command: text)
+        case .character(let character): commandLine?.append(character)
+        default: break
+        }
+    }
+
+    /// Runs a `:` command: a few words for what keys do, plus what keys cannot say (an id).
+    func run(command text: String) throws {
+        let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let verb = words.first else { return }
+        let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+        switch verb {
+        case "q", "quit": finish()
+        case "lang", "language":
+            guard let language = InterfaceLanguage.code(argument), language == "en" || catalogues[language] != nil else {
+                message = context.tr("Languages:") + " en ro bg sq sh"
+                return
+            }
+            var preferences = context.preferences
+            preferences.language = language
+            apply(preferences)
+        case "theme":
+            guard context.themes.contains(argument) else {
+                message = context.tr("Themes:") + " " + context.themes.joined(separator: " ")
+                return
+            }
+            var preferences = context.preferences
+            preferences.theme = argument
+            apply(preferences)
+        case "open":
+            guard let screen = try screen(for: argument) else {
+                message = context.tr("Nothing here has that id:") + " " + argument
+                return
+            }
+            try push(screen)
+        case "search", "s":
+            var search = SearchScreen(context: context)
+            search.query = argument
+            if !argument.isEmpty { try search.run(context) }
+            try push(search)
+        default:
+            if let action = Action(rawValue: verb) { try perform(action) } else {
+                message = context.tr("Unknown command:") + " " + verb
+            }
+        }
+    }
+
+    /// The screen that shows the record with `id`, whatever its kind.
+    func screen(for id: String) throws -> (any AppScreen)? {
+        switch try context.store.item(id: id) {
+        case .resource: try ResourceScreen(id: id, context: context)
+        case .guide: try GuideScreen(id: id, context: context)
+        case .thread: try ThreadScreen(id: id, context: context)
+        case .post(let post): try ThreadScreen(id: post.threadId, focusPost: id, context: context)
+        case .forum(let detail): try ThreadsScreen(forum: detail.forum, context: context)
+        default: nil
+        }
+    }
+
     func perform(_ action: Action) throws {
         if let search = stack.last as? SearchScreen, !search.query.isEmpty { context.lastSearch = search.query }
         switch action {
@@ -125,6 +196,9 @@ public final class App {
             return
         case .language:
             cycleLanguage()
+            return
+        case .commandLine:
+            commandLine = ""
             return
         case .home:
             stack.removeSubrange(1...)
@@ -246,6 +320,14 @@ public final class App {
         // A message gets the whole bar; on a narrow terminal the counts give way to where you are.
         let rightFits = message == nil && DisplayWidth.of(right) < width - 10
         let rightWidth = rightFits ? DisplayWidth.of(right) : 0
+        if let commandLine {
+            // The prompt owns the bar; show its end when it is longer than the terminal.
+            let shown = ":" + commandLine
+            let tail = String(shown.suffix(max(1, width - 2)))
+            buffer.put(tail, x: 0, y: y, role: .statusBar)
+            buffer.cursor = ScreenPoint(x: min(width - 1, DisplayWidth.of(tail)), y: y)
+            return buffer
+        }
         let left = message ?? screen.title(contextForScreen)
         buffer.put(TextFit.truncate(" " + left, to: width - rightWidth), x: 0, y: y,
                    role: message == nil ? .statusBar : .statusAlert)

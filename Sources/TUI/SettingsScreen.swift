@@ -31,7 +31,7 @@ struct SettingsScreen: AppScreen {
         switch action {
         case .open, .toggle:
             guard let row = list.current else { return .stay }
-            return change(row, context.preferences, themes: context.themes).map { .effect(.savePreferences($0)) }
+            return change(row, context.preferences, themes: context.themes, interface: context.tr.language).map { .effect(.savePreferences($0)) }
                 ?? .message(context.tr("This is set with: rrc login --server URL"))
         case .back: return .pop
         default: return .stay
@@ -39,11 +39,11 @@ struct SettingsScreen: AppScreen {
     }
 
     /// The preferences after changing `row` once; nil for a row changed elsewhere.
-    func change(_ row: Row, _ old: Preferences, themes: [String]) -> Preferences? {
+    func change(_ row: Row, _ old: Preferences, themes: [String], interface: String) -> Preferences? {
         var new = old
         switch row {
         case .interfaceLanguage:
-            new.language = Self.next(in: Language.supported.map(\.code), after: old.language ?? "en")
+            new.language = Self.next(in: Language.supported.map(\.code), after: interface)
         case .contentLanguage(let code):
             // None chosen means all; at least one stays chosen.
             var chosen = old.contentLanguages.isEmpty ? Language.supported.map(\.code) : old.contentLanguages

@@ -191,3 +191,42 @@ import Testing
         #expect(ScrollingText.fold(first).contains("shqiperi"), "\(first)")
     }
 }
+
+@Suite struct CommandLineInAppTests {
+    let app: App
+    let folder = TemporaryFolder("rrc-colon")
+
+    init() throws {
+        TerminalLocale.prepare()
+        let store = try ClientStore(path: folder.url.appendingPathComponent("rrc.sqlite").path)
+        _ = try store.importPack(try ContentPackReader.read(ProjectPaths.root.appendingPathComponent("demo/pack")))
+        let (catalogues, _) = InterfaceLanguage.loadCatalogues(from: ProjectPaths.root.appendingPathComponent("locales"))
+        app = try App(store: store, localizer: .english, keymap: .defaults, catalogues: catalogues)
+        app.resize(width: 100, height: 30)
+    }
+
+    func command(_ text: String) {
+        for key in [Key.character(":")] + text.map(Key.character) + [.enter] { app.handle(.key(key)) }
+    }
+
+    @Test func colonOpensAPromptInTheStatusBar() {
+        for key in [Key.character(":"), .character("o"), .character("p")] { app.handle(.key(key)) }
+        let buffer = app.render(width: 100, height: 30)
+        #expect(buffer.line(29).hasPrefix(":op"))
+        #expect(buffer.cursor == ScreenPoint(x: 3, y: 29))
+        app.handle(.key(.escape))
+        #expect(app.commandLine == nil)
+    }
+
+    @Test func commandsSwitchLanguageOpenByIdAndQuit() {
+        command("lang bg")
+        #expect(app.render(width: 100, height: 30).line(0).contains("Начало"))
+        #expect(app.takeEffects().contains { if case .savePreferences(let p) = $0 { p.language == "bg" } else { false } })
+        command("open left-behind-study-ro")
+        #expect(app.stack.count == 2 && app.stack.last is ResourceScreen)
+        command("nonsense")
+        #expect(app.message?.contains("nonsense") == true)
+        command("q")
+        #expect(app.isFinished)
+    }
+}

@@ -43,6 +43,12 @@ struct InterfaceTests {
         try session.waitUntil(description: "the opened thread marked read") { $0.split(separator: "\n").dropFirst().first?.contains("●") == false }
         try session.press("?")
         try session.waitFor("Search everything")
+        try session.press("o")
+        try session.waitFor("Nothing waiting to be sent, and no drafts.")
+        try session.press("B")
+        try session.waitFor("No bookmarks yet.")
+        try session.press("S")
+        try session.waitFor("Attachments kept offline")
         try session.press("0")
         try session.waitFor("Library  108 resources")
         try session.press("Q")

@@ -40,10 +40,15 @@ let package = Package(
         .target(name: "Localization"),
         .target(name: "TUI", dependencies: ["ClientStore", "Localization", "Markdown", "Model", "Screen", "Terminal", "TextLayout"]),
         .target(name: "ClientStore", dependencies: ["Storage", "Model", "ContentPack", "CFoldTokenizer"]),
+        .target(name: "SyncProtocol", dependencies: ["Model"]),
+        .target(name: "Compression", dependencies: ["CZlib"]),
+        .target(name: "ServerStore", dependencies: ["Storage", "Model", "ContentPack", "SyncProtocol", "CSodium"]),
+        .target(name: "Server", dependencies: ["CMicroHTTPD", "ServerStore", "SyncProtocol", "Compression", "Model"]),
 
         // Programs.
         .executableTarget(name: "rrc", dependencies: ["ClientStore", "ContentPack", "Model", "TUI", "Terminal", "Localization", "Screen", "TextLayout"]),
-        .executableTarget(name: "rrcd", dependencies: ["Storage", "CMicroHTTPD", "CSodium", "CZlib"]),
+        .executableTarget(name: "rrcd", dependencies: ["Server", "ServerStore", "SyncProtocol", "ContentPack", "Model", "Storage",
+                                                       "CMicroHTTPD", "CSodium", "CZlib"]),
         .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model"]),
 
         // Tests.

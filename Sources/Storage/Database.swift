@@ -175,6 +175,16 @@ public final class Database {
         }
     }
 
+    /// Runs `body` in a read transaction (BEGIN DEFERRED): every query in it sees one
+    /// snapshot, and it takes no write lock, so readers never queue behind writers (WAL).
+    @discardableResult
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        if sqlite3_get_autocommit(handle) == 0 { return try body() }
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     /// Runs `body` inside a savepoint: released on return, rolled back on throw.
     @discardableResult
     public func savepoint<T>(_ body: () throws -> T) throws -> T {

@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model"]),
 
         // Tests.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Compression"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "ContentPackTests", dependencies: ["ContentPack", "Markdown", "Model", "TestSupport"]),
@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "CLibraryTests",
                     dependencies: ["CNcursesw", "CSQLite", "CCurl", "CMicroHTTPD", "CSodium", "CCmarkGFM", "CZlib"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: ["TestSupport", "ServerStore", "Server", "SyncProtocol", "Compression", "Model"]),
         .testTarget(name: "EndToEndTests",
                     dependencies: ["TestSupport", "TUI", "ClientStore", "ContentPack", "Localization", "Screen", "Terminal", "TextLayout"]),
     ]

@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "ClientStore", dependencies: ["Storage", "Model", "ContentPack", "CFoldTokenizer"]),
         .target(name: "SyncProtocol", dependencies: ["Model"]),
         .target(name: "Compression", dependencies: ["CZlib"]),
+        .target(name: "LoopbackHTTP", dependencies: ["Compression"]),
         .target(name: "ServerStore", dependencies: ["Storage", "Model", "ContentPack", "SyncProtocol", "CSodium"]),
         .target(name: "Server", dependencies: ["CMicroHTTPD", "ServerStore", "SyncProtocol", "Compression", "Model"]),
 
@@ -49,10 +50,10 @@ let package = Package(
         .executableTarget(name: "rrc", dependencies: ["ClientStore", "ContentPack", "Model", "TUI", "Terminal", "Localization", "Screen", "TextLayout"]),
         .executableTarget(name: "rrcd", dependencies: ["Server", "ServerStore", "SyncProtocol", "ContentPack", "Model", "Storage",
                                                        "CMicroHTTPD", "CSodium", "CZlib"]),
-        .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model"]),
+        .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model", "LoopbackHTTP"]),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["Compression"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["LoopbackHTTP"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "ContentPackTests", dependencies: ["ContentPack", "Markdown", "Model", "TestSupport"]),

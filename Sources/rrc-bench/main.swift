@@ -8,6 +8,26 @@ var posts = 200_000, threads = 2_000, resources = 10_000, searchRuns = 7
 var outputPath: String?
 var packPath: String?
 var arguments = Array(CommandLine.arguments.dropFirst())
+
+// `rrc-bench server-load [--devices N] [--accounts N] [--seconds N] [--server-threads N]`
+if arguments.first == "server-load" {
+    var options = ServerLoad.Options()
+    var rest = Array(arguments.dropFirst())
+    while rest.count >= 2, let number = Int(rest[1]), number > 0 {
+        switch rest[0] {
+        case "--devices": options.devices = number
+        case "--accounts": options.accounts = number
+        case "--seconds": options.seconds = Double(number)
+        case "--server-threads": options.threads = number
+        default: FileHandle.standardError.write(Data("rrc-bench: unknown option \(rest[0])\n".utf8)); exit(2)
+        }
+        rest.removeFirst(2)
+    }
+    guard rest.isEmpty else { FileHandle.standardError.write(Data("rrc-bench: server-load takes --devices/--accounts/--seconds/--server-threads N\n".utf8)); exit(2) }
+    let report = try ServerLoad(options: options).run()
+    print(report)
+    exit(report.contains("| errors | 0 |") && report.contains("| lost ops | 0 |") && report.contains("| duplicated ops | 0 |") ? 0 : 1)
+}
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     func value() -> Int {

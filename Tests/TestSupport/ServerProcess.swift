@@ -1,5 +1,6 @@
 // A real rrcd on a free loopback port with a temporary database, for integration tests.
 import Foundation
+@_exported import LoopbackHTTP
 
 public final class ServerProcess {
     public let folder = TemporaryFolder("rrcd-test")

@@ -1,5 +1,6 @@
-// A small blocking HTTP/1.1 client over a loopback socket: exact control of what is sent
-// (hostile requests included) and of what came back, with a deadline on everything.
+// A small blocking HTTP/1.1 client over a loopback socket, for tests and the server load
+// benchmark: exact control of what is sent (hostile requests included) and of what came
+// back, with a deadline on everything. Not the sync engine's transport (that is libcurl).
 import Compression
 import Foundation
 
@@ -19,7 +20,7 @@ public struct HTTPReply: Sendable {
 
     public func json() throws -> [String: Any] {
         guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
-            throw ServerFailure(message: "not a JSON object: \(text)")
+            throw HTTPWireError(message: "not a JSON object: \(text)")
         }
         return object
     }
@@ -69,7 +70,7 @@ public struct HTTPClient: Sendable {
 
     public func connect() throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw ServerFailure(message: "no socket") }
+        guard descriptor >= 0 else { throw HTTPWireError(message: "no socket") }
         var seconds = timeval(tv_sec: Int(timeout), tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &seconds, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &seconds, socklen_t(MemoryLayout<timeval>.size))
@@ -80,7 +81,7 @@ public struct HTTPClient: Sendable {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { close(descriptor); throw ServerFailure(message: "cannot connect to port \(port)") }
+        guard connected == 0 else { close(descriptor); throw HTTPWireError(message: "cannot connect to port \(port)") }
         return descriptor
     }
 
@@ -96,11 +97,11 @@ public struct HTTPClient: Sendable {
 
     public static func parse(_ data: Data) throws -> HTTPReply {
         guard let end = data.range(of: Data("\r\n\r\n".utf8)) else {
-            throw ServerFailure(message: "no HTTP response (\(data.count) bytes)")
+            throw HTTPWireError(message: "no HTTP response (\(data.count) bytes)")
         }
         let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
         let statusParts = head.first?.split(separator: " ") ?? []
-        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw ServerFailure(message: "bad status line") }
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw HTTPWireError(message: "bad status line") }
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -110,4 +111,10 @@ public struct HTTPClient: Sendable {
         if let length = headers["content-length"].flatMap(Int.init), body.count > length { body = body.prefix(length) }
         return HTTPReply(status: status, headers: headers, rawBody: body)
     }
+}
+
+public struct HTTPWireError: Error, CustomStringConvertible {
+    public let message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }

@@ -1,0 +1,245 @@
+// rrc-bench server-load: many simulated devices pushing and pulling against one real rrcd on
+// loopback for a bounded time. Each device logs in, pushes small batches of new posts (now
+// and then re-sending a batch, as after a lost response) and pulls what is new. At the end
+// every acknowledged op must be on the server exactly once.
+import Foundation
+import LoopbackHTTP
+
+final class ServerLoad: @unchecked Sendable {
+    struct Options {
+        var devices = 200
+        var accounts = 20
+        var seconds = 20.0
+        var threads = 4
+    }
+
+    struct DeviceResult {
+        var requests = 0
+        var errors: [String] = []
+        var applied = Set<String>()
+        var duplicatesAnswered = 0
+        var pushLatencies: [Double] = []
+        var pullLatencies: [Double] = []
+        var bytesIn = 0
+    }
+
+    let options: Options
+    let lock = NSLock()
+    var results: [DeviceResult] = []
+
+    init(options: Options) { self.options = options }
+
+    static func progress(_ text: String) { FileHandle.standardError.write(Data("rrc-bench: \(text)\n".utf8)) }
+
+    /// Runs the load; returns the report as Markdown.
+    func run() throws -> String {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("rrc-load-\(getpid())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let rrcd = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("rrcd").path
+        let database = work.appendingPathComponent("load.db").path
+        Self.progress("preparing a server database with the demo pack and \(options.accounts) accounts")
+        try Self.runQuietly(rrcd, ["demo", "--db", database])
+        for index in 0..<options.accounts {
+            try Self.runQuietly(rrcd, ["user", "add", "load\(index)", "--role", "member", "--password-stdin", "--db", database],
+                                input: "load password \(index)\n")
+        }
+        let log = work.appendingPathComponent("access.log").path
+        let server = try Self.spawn(rrcd, ["serve", "--db", database, "--listen", "127.0.0.1:0", "--threads", String(options.threads)],
+                                    stderr: log)
+        defer { kill(server, SIGTERM); var status: Int32 = 0; waitpid(server, &status, 0) }
+        let port = try Self.waitForPort(log)
+        let http = HTTPClient(port: port)
+
+        let first = try login(http, account: 0)
+        let threads = try openThreads(http, token: first)
+        Self.progress("\(options.devices) devices for \(Int(options.seconds)) s against rrcd on port \(port)")
+        let deadline = Date().addingTimeInterval(options.seconds)
+        var workers: [Thread] = []
+        let finished = DispatchGroup()
+        for device in 0..<options.devices {
+            finished.enter()
+            let thread = Thread { [self] in
+                let result = self.device(device, http: http, threads: threads, deadline: deadline)
+                self.lock.lock(); self.results.append(result); self.lock.unlock()
+                finished.leave()
+            }
+            thread.stackSize = 1 << 20
+            workers.append(thread)
+            thread.start()
+        }
+        finished.wait()
+        let elapsed = options.seconds
+
+        // Every acknowledged op exactly once on the server.
+        let everything = try pullAll(http, token: try login(http, account: 0))
+        let onServer = everything.filter { $0.hasPrefix("load-") }
+        let acknowledged = results.reduce(into: Set<String>()) { $0.formUnion($1.applied) }
+        let lost = acknowledged.subtracting(onServer).count
+        let duplicated = onServer.count - Set(onServer).count + Set(onServer).subtracting(acknowledged).count
+        let requests = results.map(\.requests).reduce(0, +)
+        let errors = results.flatMap(\.errors)
+        let push = results.flatMap(\.pushLatencies), pull = results.flatMap(\.pullLatencies)
+        func ms(_ value: Double) -> String { String(format: "%.1f", value * 1000) }
+        var lines = [
+            "| measure | value |", "|---|---|",
+            "| machine | \(Self.machine()) |",
+            "| devices (accounts) | \(options.devices) (\(options.accounts)) |",
+            "| duration | \(Int(elapsed)) s, rrcd --threads \(options.threads) |",
+            "| requests | \(requests) (\(Int(Double(requests) / elapsed)) /s) |",
+            "| ops applied | \(acknowledged.count); re-sent batches answered duplicate: \(results.map(\.duplicatesAnswered).reduce(0, +)) ops |",
+            "| push latency median / p99 | \(ms(Self.percentile(push, 50))) / \(ms(Self.percentile(push, 99))) ms |",
+            "| pull latency median / p99 | \(ms(Self.percentile(pull, 50))) / \(ms(Self.percentile(pull, 99))) ms |",
+            "| errors | \(errors.count) |",
+            "| lost ops | \(lost) |",
+            "| duplicated ops | \(duplicated) |",
+        ]
+        if let sample = errors.first { lines.append("| first error | \(sample) |") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One device: log in, then push and pull until the deadline.
+    func device(_ number: Int, http: HTTPClient, threads: [String], deadline: Date) -> DeviceResult {
+        var result = DeviceResult()
+        var random = SystemRandomNumberGenerator()
+        let deviceID = "load-device-\(number)"
+        guard let token = try? login(http, account: number % options.accounts) else {
+            result.errors.append("device \(number): login failed")
+            return result
+        }
+        var counter = 0, cursor = 0
+        var lastBatch: [[String: Any]] = []
+        while Date() < deadline {
+            // Push: a new batch, or (one time in ten) the last one again, as after a lost answer.
+            let resend = !lastBatch.isEmpty && Int.random(in: 0..<10, using: &random) == 0
+            var batch = lastBatch
+            if !resend {
+                batch = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                    counter += 1
+                    let id = "load-\(number)-\(counter)"
+                    let stamp = String(format: "%016lld-%05d-%@", Int64(Date().timeIntervalSince1970 * 1000), counter, deviceID)
+                    return ["op_id": "\(deviceID):\(counter)", "kind": "post.create", "entity_id": id, "hlc": stamp,
+                            "payload": ["id": id, "thread_id": threads[Int.random(in: 0..<threads.count, using: &random)],
+                                        "body": "Load test post \(counter) from device \(number)."]]
+                }
+            }
+            lastBatch = batch
+            let started = Date()
+            do {
+                let reply = try http.json("POST", "/api/v1/sync/push", ["schema": 1, "device_id": deviceID, "ops": batch],
+                                          token: token, headers: ["Accept-Encoding": "gzip"])
+                result.requests += 1
+                result.pushLatencies.append(Date().timeIntervalSince(started))
+                guard reply.status == 200 else { result.errors.append("push \(reply.status) \(reply.errorCode ?? "")"); continue }
+                for answer in try reply.json()["results"] as? [[String: Any]] ?? [] {
+                    let status = answer["status"] as? String
+                    let op = answer["op_id"] as? String ?? ""
+                    let entity = batch.first { $0["op_id"] as? String == op }?["entity_id"] as? String ?? ""
+                    switch status {
+                    case "applied" where !resend: result.applied.insert(entity)
+                    case "duplicate" where resend: result.duplicatesAnswered += 1
+                    default: result.errors.append("op \(op): \(status ?? "?") \(answer["code"] as? String ?? "") (resend: \(resend))")
+                    }
+                }
+            } catch {
+                result.errors.append("push: \(error)")
+            }
+            // Pull what is new, page by page.
+            var more = true
+            while more && Date() < deadline {
+                let pullStarted = Date()
+                do {
+                    let reply = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=500",
+                                                 headers: ["Accept-Encoding": "gzip"], token: token)
+                    result.requests += 1
+                    result.pullLatencies.append(Date().timeIntervalSince(pullStarted))
+                    result.bytesIn += reply.rawBody.count
+                    guard reply.status == 200 else { result.errors.append("pull \(reply.status)"); break }
+                    let page = try reply.json()
+                    cursor = page["next"] as? Int ?? cursor
+                    more = page["more"] as? Bool ?? false
+                } catch {
+                    result.errors.append("pull: \(error)")
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    func login(_ http: HTTPClient, account: Int) throws -> String {
+        let reply = try http.json("POST", "/api/v1/session", ["username": "load\(account)", "password": "load password \(account)"])
+        guard reply.status == 200, let token = try reply.json()["token"] as? String else {
+            throw HTTPWireError(message: "login load\(account): \(reply.status) \(reply.text)")
+        }
+        return token
+    }
+
+    /// Ids of every record the log holds (for the exactly-once check).
+    func pullAll(_ http: HTTPClient, token: String) throws -> [String] {
+        var cursor = 0, ids: [String] = []
+        while true {
+            let page = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=1000", token: token).json()
+            ids += (page["changes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            cursor = page["next"] as? Int ?? cursor
+            if page["more"] as? Bool != true { return ids }
+        }
+    }
+
+    /// Threads open for replies.
+    func openThreads(_ http: HTTPClient, token: String) throws -> [String] {
+        var cursor = 0, threads: [String] = []
+        while true {
+            let page = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=1000", token: token).json()
+            for change in page["changes"] as? [[String: Any]] ?? [] where change["kind"] as? String == "thread" {
+                if (change["data"] as? [String: Any])?["locked"] as? Bool == false, let id = change["id"] as? String { threads.append(id) }
+            }
+            cursor = page["next"] as? Int ?? cursor
+            if page["more"] as? Bool != true { return threads }
+        }
+    }
+
+    // MARK: Processes
+
+    static func runQuietly(_ program: String, _ arguments: [String], input: String? = nil) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try? stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw HTTPWireError(message: "\(program) \(arguments.first ?? "") failed") }
+    }
+
+    static func spawn(_ program: String, _ arguments: [String], stderr: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { throw HTTPWireError(message: "cannot start rrcd") }
+        return pid
+    }
+
+    static func waitForPort(_ log: String) throws -> UInt16 {
+        for _ in 0..<500 {
+            if let text = try? String(contentsOfFile: log, encoding: .utf8), let range = text.range(of: "listening on http://127.0.0.1:"),
+               let port = UInt16(text[range.upperBound...].prefix { $0.isNumber }) {
+                return port
+            }
+            usleep(20_000)
+        }
+        throw HTTPWireError(message: "rrcd did not start")
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double { Measurements.percentile(values, p) }
+    static func machine() -> String { Measurements.machine() }
+}

@@ -51,7 +51,9 @@ run: release
 
 bench: deps
 	$(SWIFT) build -c release --product rrc-bench
+	$(SWIFT) build -c release --product rrcd
 	.build/release/rrc-bench
+	.build/release/rrc-bench server-load --devices 200 --seconds 20
 
 clean:
 	rm -rf .build .run

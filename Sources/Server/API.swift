@@ -194,7 +194,7 @@ public final class API: @unchecked Sendable {
             throw RequestProblem(code: "invalid_field", message: "scope must be terms like lang:ro,forum:ID")
         }
         let page = try pool.with { try $0.pull(since: since, limit: limit, scope: scope, user: user) }
-        var response = HTTPResponse.json(page)
+        var response = HTTPResponse(status: 200, headers: [("Content-Type", "application/json; charset=utf-8")], body: .data(page.json()))
         response.user = user.username
         return response
     }

@@ -16,7 +16,7 @@ public enum Secrets {
                               UInt64(crypto_pwhash_opslimit_interactive()), crypto_pwhash_memlimit_interactive())
         }
         guard status == 0 else { throw StoreError.outOfMemory }
-        return String(cString: output)
+        return String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public static func verify(_ password: String, against hash: String) -> Bool {

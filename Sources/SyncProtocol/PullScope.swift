@@ -23,7 +23,7 @@ public struct PullScope: Equatable, Sendable {
     }
 
     /// `,a,b,` for an `instr` test in SQL, or nil for "all".
-    static func list(_ values: [String]) -> String? {
+    public static func list(_ values: [String]) -> String? {
         values.isEmpty ? nil : "," + values.joined(separator: ",") + ","
     }
 }

@@ -49,7 +49,8 @@ let package = Package(
         .target(name: "Server", dependencies: ["CMicroHTTPD", "ServerStore", "SyncProtocol", "Compression", "Model"]),
 
         // Programs.
-        .executableTarget(name: "rrc", dependencies: ["ClientStore", "ContentPack", "Model", "TUI", "Terminal", "Localization", "Screen", "TextLayout"]),
+        .executableTarget(name: "rrc", dependencies: ["ClientStore", "ContentPack", "Model", "TUI", "Terminal", "Localization", "Screen", "TextLayout",
+                                                     "SyncClient", "SyncProtocol", "HTTPTransport"]),
         .executableTarget(name: "rrcd", dependencies: ["Server", "ServerStore", "SyncProtocol", "ContentPack", "Model", "Storage",
                                                        "CMicroHTTPD", "CSodium", "CZlib"]),
         .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model", "LoopbackHTTP"]),

@@ -179,3 +179,15 @@ extension ClientStore {
         search.remove(kind, rowid: rowid)
     }
 }
+
+extension ClientStore {
+    /// When the last pull page was stored (ISO 8601), or nil before the first sync.
+    public func lastSyncTime() throws -> String? {
+        try database.scalar("SELECT max(updated_at) FROM sync_cursors", as: String.self)
+    }
+
+    /// Concurrent edits whose other side the author has not looked at yet.
+    public func openConflictCount() throws -> Int {
+        try database.scalar("SELECT count(*) FROM conflicts WHERE resolved = 0") ?? 0
+    }
+}

@@ -6,7 +6,11 @@ import Storage
 enum RRCProgram {
     static let version = "0.1.0"
 
-    static let commands: [any RRCCommand.Type] = [ImportCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self]
+    static let commands: [any RRCCommand.Type] = [
+        ImportCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
+        LoginCommand.self, LogoutCommand.self, SyncCommand.self, StatusCommand.self, OutboxCommand.self,
+        PostCommand.self, ReplyCommand.self,
+    ]
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         var words = arguments

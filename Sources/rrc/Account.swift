@@ -1,0 +1,47 @@
+// The logged-in account: server, user and bearer token, in config/account.json (0600).
+// The token is never printed, logged or put on a screen.
+import Foundation
+import HTTPTransport
+import SyncClient
+import SyncProtocol
+
+struct Account: Codable, Equatable {
+    var server: String
+    var username: String
+    var userID: String
+    var token: String
+    /// Set only by `rrc login --insecure`: certificates are not checked.
+    var insecure: Bool
+
+    static func file(_ home: RRCHome) -> URL { home.config.appendingPathComponent("account.json") }
+
+    static func load(_ home: RRCHome) -> Account? {
+        guard let data = FileManager.default.contents(atPath: file(home).path) else { return nil }
+        return try? JSONDecoder().decode(Account.self, from: data)
+    }
+
+    func save(_ home: RRCHome) throws {
+        try home.ensure(home.config)
+        let data = try JSONEncoder().encode(self)
+        let path = Self.file(home).path
+        // Created 0600 before a byte of the token is written.
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        chmod(path, 0o600)
+        try data.write(to: Self.file(home))
+        chmod(path, 0o600)
+    }
+
+    static func remove(_ home: RRCHome) { try? FileManager.default.removeItem(at: file(home)) }
+
+    static func transport(insecure: Bool) -> CurlTransport {
+        var options = CurlTransport.Options()
+        options.insecure = insecure
+        return CurlTransport(options: options)
+    }
+
+    /// The sync scope from the settings: the content languages chosen (none: everything).
+    static func scope(_ home: RRCHome) -> PullScope {
+        let settings = Settings.preferences(Settings.read(from: home.config.appendingPathComponent("rrc.conf")))
+        return PullScope(languages: settings.contentLanguages)
+    }
+}

@@ -1,0 +1,69 @@
+// `rrc login`: an account on a server; the token goes to a 0600 file, never to the screen.
+import ClientStore
+import Foundation
+import HTTPTransport
+import SyncProtocol
+
+enum LoginCommand: RRCCommand {
+    static let name = "login"
+    static let summary = "log in to a server (to sync)"
+    static let help = """
+        Usage: rrc login --server URL --user NAME [--password-stdin] [--insecure]
+
+        Logs in and keeps the session token in config/account.json (mode 0600). Without
+        --password-stdin the password is asked for at the terminal (not shown).
+        Posts written here before logging in become this account's.
+
+        Options:
+          --server URL       e.g. https://sync.example.org or http://127.0.0.1:8480
+          --user NAME        your username on that server
+          --password-stdin   read the password from standard input (for scripts)
+          --insecure         do not check the server's TLS certificate (test servers only)
+        """
+
+    static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
+        let parsed = try ParsedArguments(arguments, command: name, options: ["--server", "--user"],
+                                         flags: ["--password-stdin", "--insecure"])
+        guard let server = parsed["--server"], server.hasPrefix("http://") || server.hasPrefix("https://") else {
+            throw UsageError("--server needs a URL starting with http:// or https://", command: name)
+        }
+        guard let user = parsed["--user"], !user.isEmpty else { throw UsageError("--user NAME is required", command: name) }
+        let password = parsed.has("--password-stdin") ? readLine(strippingNewline: true) : askPassword()
+        guard let password, !password.isEmpty else { throw CommandFailure("no password given") }
+        let base = server.hasSuffix("/") ? String(server.dropLast()) : server
+        let transport = Account.transport(insecure: parsed.has("--insecure"))
+        let body = try JSONSerialization.data(withJSONObject: ["username": user, "password": password])
+        let response: TransportResponse
+        do {
+            response = try transport.send(TransportRequest(method: "POST", url: base + "/api/v1/session",
+                                                           headers: ["Content-Type": "application/json"], body: body))
+        } catch let error as TransportError {
+            throw CommandFailure("cannot log in: \(error)")
+        }
+        guard response.status == 200, let session = try? JSONDecoder().decode(SessionResponse.self, from: response.body) else {
+            let detail = (try? JSONDecoder().decode(ErrorResponse.self, from: response.body))?.error.message ?? "status \(response.status)"
+            throw CommandFailure("cannot log in: \(detail)")
+        }
+        try Account(server: base, username: session.user.username, userID: session.user.id, token: session.token,
+                    insecure: parsed.has("--insecure")).save(context.home)
+        try context.openStore().setLocalAuthor(session.user.id)
+        print("Logged in to \(base) as \(session.user.username) (\(session.user.role)). Run rrc sync to sync now.")
+        return 0
+    }
+
+    /// Reads a password at the terminal with echo off.
+    static func askPassword() -> String? {
+        guard isatty(STDIN_FILENO) == 1 else { return readLine(strippingNewline: true) }
+        FileHandle.standardError.write(Data("Password: ".utf8))
+        var original = termios()
+        tcgetattr(STDIN_FILENO, &original)
+        var silent = original
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSANOW, &original)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        return readLine(strippingNewline: true)
+    }
+}

@@ -3,7 +3,7 @@ import CSodium
 import Foundation
 import Model
 
-struct AttachmentHasher {
+public struct AttachmentHasher {
     private var cache: [String: (size: Int, sha256: String)] = [:]
 
     /// The attachment a pack names, with size and hash when the file is in the pack.
@@ -36,7 +36,7 @@ struct AttachmentHasher {
     }
 
     /// Streams the file through SHA-256 so large attachments need not fit in memory.
-    static func sha256(of url: URL) -> (size: Int, sha256: String)? {
+    public static func sha256(of url: URL) -> (size: Int, sha256: String)? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         _ = sodium_init()

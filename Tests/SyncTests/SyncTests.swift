@@ -1,0 +1,145 @@
+// Client and server as one system, over loopback with the real binaries: offline writing
+// converges exactly once; lost answers, rejections, cut pulls and cut downloads all end
+// with nothing lost and nothing doubled.
+import ClientStore
+import ContentPack
+import Foundation
+import HTTPTransport
+import SyncClient
+import TestSupport
+import Testing
+
+@Suite struct SyncTests {
+    let fixture: SyncFixture
+    init() throws { fixture = try SyncFixture() }
+
+    func queuedID(_ result: ProgramResult) -> String? {
+        guard let open = result.stdout.range(of: "Queued ("), let close = result.stdout[open.upperBound...].firstIndex(of: ")") else { return nil }
+        return String(result.stdout[open.upperBound..<close])
+    }
+
+    @Test func fiftyOfflineWritesConvergeOnBothClientsExactlyOnce() throws {
+        let writer = try fixture.client("ana"), reader = try fixture.client("ben")
+        #expect(try writer.rrc(["sync"]).status == 0 && reader.rrc(["sync"]).status == 0)
+        // Offline: 10 new threads, 20 replies to demo threads, 20 replies to the queued threads.
+        var queuedThreads: [String] = []
+        for index in 0..<10 {
+            let result = try writer.rrc(["post", "--forum", "forum-ro", "--title", "Convergență \(index)"], input: "conv-thread-\(index) text")
+            queuedThreads.append(try #require(queuedID(result), "\(result.stderr)"))
+        }
+        for index in 0..<20 {
+            #expect(try writer.rrc(["reply", "--thread", "t-ro-bunici"], input: "conv-reply-\(index) text").status == 0)
+            #expect(try writer.rrc(["reply", "--thread", queuedThreads[index % 10]], input: "conv-own-\(index) text").status == 0)
+        }
+        #expect(try reader.rrc(["sync"]).status == 0)  // the reader reads meanwhile; nothing yet
+        #expect(try writer.store().outbox().count == 50)
+
+        let sent = try writer.rrc(["sync"])
+        #expect(sent.status == 0 && sent.stdout.contains("sent 50 of 50"), "\(sent.stdout) \(sent.stderr)")
+        #expect(try reader.rrc(["sync"]).status == 0)
+
+        let server = try fixture.serverPosts()
+        let bodies = server.values.compactMap { $0["body"] as? String }.filter { $0.hasPrefix("conv-") }
+        #expect(bodies.count == 40 && Set(bodies).count == 40)
+        for client in [writer, reader] {
+            let store = try client.store()
+            let posts: Int = try store.database.scalar("SELECT count(*) FROM posts WHERE body LIKE 'conv-%' AND pending = 0") ?? 0
+            let threads: Int = try store.database.scalar("SELECT count(*) FROM threads WHERE body LIKE 'conv-thread-%' AND pending = 0") ?? 0
+            #expect(posts == 40 && threads == 10)
+        }
+        #expect(try writer.store().outbox().isEmpty)
+        // Replies to the queued threads landed in them, not elsewhere.
+        let own = server.values.filter { ($0["body"] as? String)?.hasPrefix("conv-own-") == true }
+        #expect(own.allSatisfy { queuedThreads.contains($0["thread_id"] as? String ?? "") })
+    }
+
+    @Test func anAnswerLostAfterTheServerCommittedIsAnsweredDuplicateOnRetry() throws {
+        let client = try fixture.client("ana")
+        let store = try client.store()
+        _ = try client.engine().sync()
+        for index in 0..<3 { try store.queue(Draft(target: .reply(thread: "t-ro-bunici", replyTo: nil), body: "lost-answer-\(index)")) }
+        let faulty = FaultyTransport()
+        faulty.loseAnswer = { _, request in request.url.hasSuffix("/sync/push") }
+        #expect(throws: SyncFailure.self) { try client.engine(faulty).sync() }
+        #expect(try store.outbox().count == 3)  // not acknowledged: still ours to send
+        let retry = try client.engine().sync()
+        #expect(retry.duplicates == 3 && retry.applied == 0)
+        #expect(try store.outbox().isEmpty)
+        let server = try fixture.serverPosts().values.compactMap { $0["body"] as? String }.filter { $0.hasPrefix("lost-answer-") }
+        #expect(server.sorted() == ["lost-answer-0", "lost-answer-1", "lost-answer-2"])
+    }
+
+    @Test func aReplyToALockedThreadIsRejectedAndStaysInTheOutboxWithReasonAndText() throws {
+        let client = try fixture.client("ana")
+        #expect(try client.rrc(["sync"]).status == 0)
+        #expect(try client.rrc(["reply", "--thread", "t-ro-bunici"], input: "Text written before the lock.").status == 0)
+        let lock = try fixture.server.client().json("POST", "/api/v1/sync/push", [
+            "schema": 1, "device_id": "mod-device", "ops": [["op_id": "mod:1", "kind": "thread.lock", "entity_id": "t-ro-bunici",
+                                                             "hlc": "0001733000000000-00000-mod", "payload": ["id": "t-ro-bunici", "locked": true]]],
+        ], token: try fixture.token("mod"))
+        #expect(lock.status == 200)
+        let sync = try client.rrc(["sync"])
+        #expect(sync.status == 1 && sync.stderr.contains("rejected"))
+        let outbox = try client.rrc(["outbox"])
+        #expect(outbox.stdout.contains("rejected") && outbox.stdout.contains("Text written before the lock."))
+        #expect(outbox.stdout.contains("locked"))
+        let json = try client.rrc(["outbox", "--json"])
+        #expect(json.stdout.contains("\"state\" : \"rejected\"") || json.stdout.contains("\"state\":\"rejected\""))
+    }
+
+    @Test func aPullCutMidwayResumesFromTheStoredCursor() throws {
+        let client = try fixture.client("ben")
+        let faulty = FaultyTransport()
+        faulty.loseAnswer = { number, _ in number == 3 }  // two pages in, the third is lost
+        let engine = try client.engine(faulty)
+        engine.pageSize = 100
+        #expect(throws: SyncFailure.self) { try engine.sync() }
+        let cursor = try #require(try client.store().cursor(scope: ""))
+        #expect(cursor.lastSeq == 200)
+        let resumed = try client.engine()
+        resumed.pageSize = 100
+        let report = try resumed.sync()
+        #expect(report.requests == 2)  // pages 3 and 4 only
+        let store = try client.store()
+        #expect(try store.counts().resources == 108 && store.counts().posts == 206)
+    }
+
+    @Test func anAttachmentCutAtHalfResumesWithARangeAndIsVerified() throws {
+        let client = try fixture.client("ana")
+        #expect(try client.rrc(["sync"]).status == 0)
+        let store = try client.store()
+        let sha = try #require(try store.database.scalar("SELECT sha256 FROM attachments WHERE sha256 IS NOT NULL ORDER BY size DESC LIMIT 1",
+                                                        as: String.self))
+        let whole = try fixture.server.client().request("GET", "/api/v1/files/\(sha)", token: try fixture.token("ana")).body
+        let folder = client.folder.url.appendingPathComponent("cache/files")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // What a transfer cut at 50 % leaves behind.
+        try whole.prefix(whole.count / 2).write(to: folder.appendingPathComponent(sha + ".part"))
+        let verify = { (url: URL) throws -> String in AttachmentHasher.sha256(of: url)?.sha256 ?? "" }
+        let file = try client.engine().fetchFile(sha256: sha, into: folder, verify: verify)
+        #expect(try Data(contentsOf: file) == whole)
+        #expect(fixture.server.log.contains("GET /api/v1/files/\(sha) 206"))
+        // A damaged partial file is caught by the hash and fetched again next time.
+        try FileManager.default.removeItem(at: file)
+        try Data(repeating: 0x41, count: whole.count / 2).write(to: folder.appendingPathComponent(sha + ".part"))
+        #expect(throws: SyncFailure.self) { try client.engine().fetchFile(sha256: sha, into: folder, verify: verify) }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(sha + ".part").path))
+        #expect(try Data(contentsOf: try client.engine().fetchFile(sha256: sha, into: folder, verify: verify)) == whole)
+    }
+
+    @Test(arguments: [-365.0 * 24 * 3600, 24.0 * 3600])
+    func aClientWithAWrongClockLosesNoEdit(offset: Double) throws {
+        let client = try fixture.client("ana")
+        let store = try client.store()
+        _ = try client.engine().sync()
+        let wrongNow = Date().addingTimeInterval(offset)
+        let queued = try store.queue(Draft(target: .reply(thread: "t-ro-bunici", replyTo: nil), body: "clock first text"), now: wrongNow)
+        #expect(try client.engine().sync().applied == 1)
+        try store.queue(Draft(target: .edit(post: queued.entityID), body: "clock edited text"), now: wrongNow.addingTimeInterval(60))
+        let report = try client.engine().sync()
+        #expect(report.applied == 1 && report.rejected == 0)
+        let post = try #require(try fixture.serverPosts()[queued.entityID])
+        #expect(post["body"] as? String == "clock edited text")
+        #expect(try store.post(id: queued.entityID)?.body == "clock edited text")
+    }
+}

@@ -3,7 +3,6 @@
 public enum Action: String, CaseIterable, Sendable {
     case moveDown = "move-down", moveUp = "move-up", top, bottom
     case halfPageDown = "half-page-down", halfPageUp = "half-page-up"
-    // Sync (`s`) arrives with its issue, and its key with it.
     case open, back, search, help
     case language, translations, toggle, presenter, library, guides, forums, home
     case reply, quote, compose, edit, discard, copy, bookmark
@@ -11,7 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case nextMatch = "next-match", previousMatch = "previous-match"
     case filterTopic = "filter-topic", filterType = "filter-type", filterCountry = "filter-country"
     case clearFilters = "clear-filters"
-    case outbox, bookmarks, settings
+    case outbox, bookmarks, settings, sync
     case commandLine = "command-line"
     case quit
 
@@ -54,6 +53,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .outbox: "Outbox"
         case .bookmarks: "Bookmarks"
         case .settings: "Settings"
+        case .sync: "Sync now"
         case .commandLine: "Command line (:q, :lang bg, :theme light, :open ID, :search words)"
         case .quit: "Quit"
         }

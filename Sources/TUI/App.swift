@@ -210,6 +210,14 @@ public final class App {
         case .outbox where !(stack.last is OutboxScreen): try push(OutboxScreen(context: context)); return
         case .bookmarks where !(stack.last is BookmarksScreen): try push(BookmarksScreen(context: context)); return
         case .settings where !(stack.last is SettingsScreen): try push(SettingsScreen(context: context)); return
+        case .sync:
+            guard context.sync.connection != .notLoggedIn else {
+                message = context.tr("Not logged in. Log in with: rrc login --server URL --user NAME")
+                return
+            }
+            effects.append(.syncNow)
+            message = context.tr("Syncing as soon as the server answers…")
+            return
         default: break
         }
         try follow(try stack[stack.count - 1].handle(action, context: screenContext))
@@ -232,6 +240,7 @@ public final class App {
             pop()
             context.justQueuedPost = nil
             message = context.tr("Queued: it goes out when a server can be reached.")
+            if context.sync.connection != .notLoggedIn { effects.append(.syncNow) }
         }
     }
 
@@ -281,6 +290,13 @@ public final class App {
         setLanguage(nextLanguage)
     }
 
+    /// New word from the sync worker; after a finished sync the screens show what came in.
+    public func update(sync status: SyncStatus) {
+        let finished = status.lastOutcome != context.sync.lastOutcome
+        context.sync = status
+        if finished { refreshTop() }
+    }
+
     /// Shows `text` in the status bar until the next key.
     public func show(_ text: String) { message = text }
 
@@ -314,7 +330,7 @@ public final class App {
         let right = " " + [
             context.tr.plural("%d unread", "%d unread", unread),
             context.tr.plural("%d queued", "%d queued", counts.queuedOps),
-            context.tr("offline"),
+            SyncText.connection(context.sync.connection, tr: context.tr),
             context.tr("? help"),
         ].joined(separator: " · ") + " "
         // A message gets the whole bar; on a narrow terminal the counts give way to where you are.

@@ -11,6 +11,8 @@ public enum AppEffect: Equatable, Sendable {
     case applyTheme(String)
     /// Save the text to a file the user can take elsewhere; report where with `App.show`.
     case copyOut(text: String, name: String)
+    /// Sync as soon as the server answers (the user pressed s, or queued something).
+    case syncNow
 }
 
 public struct EditorRequest: Equatable, Sendable {

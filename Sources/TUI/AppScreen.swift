@@ -33,6 +33,8 @@ public struct AppContext {
     public var preferences = Preferences()
     /// Theme names found on disk, for Settings.
     public var themes: [String] = ["default"]
+    /// What the run loop last said about sync.
+    public var sync = SyncStatus()
     /// The last search, for n/N on the page it opened.
     public var lastSearch = ""
     /// The post just queued, so its thread can show it.

@@ -3,7 +3,7 @@ import ClientStore
 import Screen
 
 struct HomeScreen: AppScreen {
-    enum Entry: CaseIterable { case library, guides, forums, search, outbox, bookmarks, settings, help }
+    enum Entry: CaseIterable { case library, guides, forums, search, outbox, bookmarks, sync, settings, help }
     var list = SelectionList(rows: Entry.allCases)
     var counts = ContentCounts()
 
@@ -26,6 +26,7 @@ struct HomeScreen: AppScreen {
         case .outbox: return .push(try OutboxScreen(context: context))
         case .bookmarks: return .push(try BookmarksScreen(context: context))
         case .settings: return .push(SettingsScreen(context: context))
+        case .sync: return .push(SyncScreen(context: context))
         case .help: return .push(HelpScreen(context: context))
         }
     }
@@ -40,6 +41,7 @@ struct HomeScreen: AppScreen {
         case .outbox: return tr("Outbox") + "  " + tr.plural("%d queued", "%d queued", counts.queuedOps)
         case .bookmarks: return tr("Bookmarks")
         case .settings: return tr("Settings")
+        case .sync: return tr("Sync") + "  " + SyncText.connection(context.sync.connection, tr: tr)
         case .help: return tr("Help")
         }
     }

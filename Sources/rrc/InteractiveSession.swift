@@ -1,6 +1,7 @@
 // The terminal interface's run loop: store → app state → buffer → terminal, keys → actions.
 import ClientStore
 import Foundation
+import SyncClient
 import Localization
 import Screen
 import Terminal
@@ -34,14 +35,30 @@ enum InteractiveSession {
             app.show(localizer("Theme problem, using the default theme:") + " " + themeProblem)
             warnings.append(themeProblem)
         }
+        // Sync runs beside the interface when an account is logged in; the loop reads its news
+        // between keys, so a slow link never holds a key press.
+        let account = Account.load(context.home)
+        var status = SyncStatus(connection: account == nil ? .notLoggedIn : .online, server: account?.server, user: account?.username)
+        let worker = account.map { account in
+            SyncWorker { [home = context.home] in
+                SyncEngine(store: try ClientStore(path: home.databaseURL.path), transport: Account.transport(insecure: account.insecure),
+                           server: account.server, token: account.token, scope: Account.scope(home))
+            }
+        }
+        worker?.start()
+        defer { worker?.stop() }
+        app.update(sync: status)
         let terminal = Terminal(palette: palette)
         defer { terminal.shutdown() }
         app.resize(width: terminal.width, height: terminal.height)
         while !app.isFinished {
             terminal.draw(app.render(width: terminal.width, height: terminal.height))
-            guard let event = terminal.nextEvent(timeoutMilliseconds: -1) else { continue }
+            let event = terminal.nextEvent(timeoutMilliseconds: worker == nil ? -1 : 250)
+            if let worker, let changed = apply(worker.updates(), to: &status) { app.update(sync: changed) }
+            guard let event else { continue }
             app.handle(event)
             for effect in app.takeEffects() {
+                if effect == .syncNow { worker?.syncNow(); continue }
                 perform(effect, app: app, terminal: terminal, home: context.home, settingsFile: settingsFile,
                         editor: editor, environment: environment)
             }
@@ -49,6 +66,32 @@ enum InteractiveSession {
         terminal.shutdown()
         for warning in warnings { FileHandle.standardError.write(Data("rrc: warning: \(warning)\n".utf8)) }
         return 0
+    }
+
+    /// Folds the worker's news into the status; nil when nothing changed.
+    static func apply(_ updates: [SyncWorker.Update], to status: inout SyncStatus) -> SyncStatus? {
+        guard !updates.isEmpty else { return nil }
+        for update in updates {
+            switch update {
+            case .offline(let reason):
+                status.connection = .offline
+                status.lastProblem = reason
+            case .syncing:
+                status.connection = .syncing
+            case .finished(let report):
+                status.connection = .online
+                status.lastProblem = report.rejected > 0 ? "\(report.rejected) rejected: see the Outbox" : nil
+                var style = Date.ISO8601FormatStyle()
+                style.timeZone = TimeZone(identifier: "UTC")!
+                status.lastOutcome = SyncStatus.Outcome(sent: report.applied + report.duplicates + report.conflicts, rejected: report.rejected,
+                                                        conflicts: report.conflicts, received: report.pulled, bytesOut: report.bytesOut,
+                                                        bytesIn: report.bytesIn, stillQueued: report.stillQueued, at: style.format(Date()))
+            case .failed(let reason):
+                status.connection = reason.hasPrefix("offline") ? .offline : .online
+                status.lastProblem = reason
+            }
+        }
+        return status
     }
 
     /// Does what the app asked for: only this loop touches the terminal and files.
@@ -73,6 +116,8 @@ enum InteractiveSession {
             let (palette, problem) = palette(named: name, environment: environment)
             terminal.setPalette(palette)
             if let problem { app.show(tr("Theme problem, using the default theme:") + " " + problem) }
+        case .syncNow:
+            break  // handled by the loop, which owns the worker
         case .copyOut(let text, let name):
             let folder = home.data.appendingPathComponent("copies")
             let file = folder.appendingPathComponent(name + ".md")

@@ -40,7 +40,7 @@ struct AppRenderingTests {
 
     @Test func statusBarCountsUnreadAndQueuedAtFullWidth() {
         let buffer = render(80, 24)
-        #expect(buffer.line(23).contains("40 unread · 0 queued · offline"))
+        #expect(buffer.line(23).contains("40 unread · 0 queued · not logged in"))
     }
 
     @Test(arguments: [(80, 24), (200, 60)])

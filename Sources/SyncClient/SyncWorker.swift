@@ -1,0 +1,119 @@
+// Sync in the background of the interface, on its own thread with its own store connection:
+// with posts queued it probes the server (GET ping) with exponential backoff and jitter
+// (2 s … 5 min) and syncs the moment it answers; `syncNow` skips the wait. The interface
+// never waits on it: it reads `updates()` between keys.
+import ClientStore
+import Foundation
+
+public final class SyncWorker: @unchecked Sendable {
+    public enum Update: Equatable, Sendable {
+        case offline(String)
+        case syncing
+        case finished(SyncReport)
+        case failed(String)
+    }
+
+    let makeEngine: () throws -> SyncEngine
+    private let condition = NSCondition()
+    private var requested = true  // a first sync at start
+    private var stopped = false
+    private var pending: [Update] = []
+    private var thread: Thread?
+    /// How often to look for new content with nothing queued (seconds).
+    public var idleInterval: TimeInterval = 15 * 60
+
+    /// `makeEngine` runs on the worker's thread (SQLite connections stay on one thread).
+    public init(makeEngine: @escaping () throws -> SyncEngine) {
+        self.makeEngine = makeEngine
+    }
+
+    public func start() {
+        let thread = Thread { [self] in self.run() }
+        thread.name = "rrc-sync"
+        self.thread = thread
+        thread.start()
+    }
+
+    public func syncNow() {
+        condition.lock()
+        requested = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    public func stop() {
+        condition.lock()
+        stopped = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// What happened since the last call.
+    public func updates() -> [Update] {
+        condition.lock()
+        defer { pending = []; condition.unlock() }
+        return pending
+    }
+
+    private func post(_ update: Update) {
+        condition.lock()
+        pending.append(update)
+        condition.unlock()
+    }
+
+    /// Waits up to `seconds` or until asked to sync or stop; true when asked to sync.
+    private func wait(_ seconds: TimeInterval) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date().addingTimeInterval(seconds)
+        while !requested && !stopped && condition.wait(until: deadline) {}
+        let asked = requested
+        requested = false
+        return asked
+    }
+
+    private var isStopped: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return stopped
+    }
+
+    private func run() {
+        let engine: SyncEngine
+        do {
+            engine = try makeEngine()
+        } catch {
+            post(.failed("\(error)"))
+            return
+        }
+        var backoff: TimeInterval = 2
+        var asked = wait(0)
+        var lastSync = Date.distantPast
+        while !isStopped {
+            let queued = ((try? engine.store.opsToSend(maxBytes: .max).count) ?? 0) > 0
+            if asked || queued || Date().timeIntervalSince(lastSync) > idleInterval {
+                if !engine.ping() {
+                    post(.offline("the server cannot be reached"))
+                    // Exponential backoff with jitter, so a room of laptops does not knock at once.
+                    let delay = backoff * Double.random(in: 0.8...1.2)
+                    backoff = min(backoff * 2, 300)
+                    asked = wait(delay)
+                    continue
+                }
+                post(.syncing)
+                do {
+                    let report = try engine.sync()
+                    post(.finished(report))
+                    backoff = 2
+                    lastSync = Date()
+                } catch {
+                    post(.failed("\(error)"))
+                    let delay = backoff * Double.random(in: 0.8...1.2)
+                    backoff = min(backoff * 2, 300)
+                    asked = wait(delay)
+                    continue
+                }
+            }
+            asked = wait(queued ? 2 : 30)
+        }
+    }
+}

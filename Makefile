@@ -31,23 +31,18 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product rrc
+	$(SWIFT) build -c release --product rrcd
 
 # Builds everything (executables too: the command-line tests run the real rrc) and runs every test.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Imports the demo content pack into a local home and opens the terminal interface on it
-# (without a terminal, it prints the library instead). Q quits, ? shows the keys.
+# Starts a local rrcd with the demo content on a free loopback port, logs a demo account in,
+# and opens the interface synced with it (demo/run.sh); the server stops when it exits.
+# Without a terminal it prints the library instead. Q quits, ? shows the keys.
 run: release
-	@mkdir -p $(RUN_HOME)
-	@RRC_HOME=$(RUN_HOME) .build/release/rrc import demo/pack
-	@if [ -t 0 ] && [ -t 1 ]; then \
-		RRC_HOME=$(RUN_HOME) .build/release/rrc; \
-	else \
-		RRC_HOME=$(RUN_HOME) .build/release/rrc; echo; \
-		RRC_HOME=$(RUN_HOME) .build/release/rrc list resources --lang en --limit 0; \
-	fi
+	@sh demo/run.sh
 
 bench: deps
 	$(SWIFT) build -c release --product rrc-bench

@@ -167,6 +167,30 @@ struct InterfaceTests {
         try expectQueuedAfterRestart("Napisano u vanjskom uređivaču: đ č ć.", environment: environment)
     }
 
+    @Test func aReplyQueuedInTheInterfaceGoesOutInTheBackgroundOnceLoggedIn() throws {
+        let server = try ServerProcess(pack: ProjectPaths.root.appendingPathComponent("demo/pack"))
+        try server.addUser("ana", password: "correct horse battery")
+        try server.start()
+        let login = try ProgramRun.run("rrc", ["login", "--server", "http://127.0.0.1:\(server.port)", "--user", "ana", "--password-stdin"],
+                                       environment: ["RRC_HOME": home.path], input: Data("correct horse battery\n".utf8))
+        #expect(login.status == 0, "\(login.stderr)")
+        let session = try start()
+        try session.waitFor("online")
+        try session.press("3", "Enter", "Enter")
+        try session.waitFor("── ")
+        try session.press("r")
+        try session.type("Trimis din interfață, în fundal.")
+        try session.press("C-x")
+        try session.waitFor("Queued")
+        try session.press("0")
+        try session.waitFor("Outbox  0 queued", timeout: 20)   // the worker sent it without being asked
+        try session.press("s")
+        try session.waitFor("Syncing as soon as the server answers")
+        try session.press("Q")
+        try session.waitFor("[rrc exited 0]")
+        #expect(server.log.contains("POST /api/v1/sync/push 200"))
+    }
+
     @Test func survivesResizingDownTo20x6AndBack() throws {
         let session = try start()
         try session.waitFor("Library  108 resources")

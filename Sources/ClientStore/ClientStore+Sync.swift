@@ -191,3 +191,32 @@ extension ClientStore {
         try database.scalar("SELECT count(*) FROM conflicts WHERE resolved = 0") ?? 0
     }
 }
+
+/// A post edited on two devices: the text the server kept and this device's, for the author.
+public struct ConflictView: Equatable, Sendable {
+    public var id: Int
+    public var postID: String
+    public var threadTitle: String
+    public var mine: String
+    public var kept: String
+}
+
+extension ClientStore {
+    public func openConflicts() throws -> [ConflictView] {
+        try database.all("""
+            SELECT c.id, c.entity_id, coalesce(t.title, ''), coalesce(c.local_value, ''), coalesce(c.remote_value, '')
+            FROM conflicts c LEFT JOIN posts p ON p.id = c.entity_id LEFT JOIN threads t ON t.id = p.thread_id
+            WHERE c.resolved = 0 AND c.kind = 'post' ORDER BY c.id
+            """) { ConflictView(id: $0[0], postID: $0[1], threadTitle: $0[2], mine: $0[3], kept: $0[4]) }
+    }
+
+    /// The author chose: keep the server's text (`useMine` false), or take theirs up again as
+    /// a draft edit of the post (queued like any edit when they press C-x).
+    public func resolveConflict(_ id: Int, useMine: Bool) throws {
+        try database.transaction {
+            guard let conflict = try openConflicts().first(where: { $0.id == id }) else { throw WriteError.notFound }
+            if useMine { try save(Draft(target: .edit(post: conflict.postID), body: conflict.mine)) }
+            try database.run("UPDATE conflicts SET resolved = 1 WHERE id = ?", id)
+        }
+    }
+}

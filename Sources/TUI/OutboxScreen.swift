@@ -10,11 +10,14 @@ struct OutboxScreen: AppScreen {
     enum Row: Equatable {
         case op(OutboxEntry)
         case draft(Draft)
+        /// A post edited here and on another device: the author chooses.
+        case conflict(ConflictView)
 
         var body: String {
             switch self {
             case .op(let entry): entry.body
             case .draft(let draft): draft.body
+            case .conflict(let conflict): conflict.mine
             }
         }
     }
@@ -29,7 +32,8 @@ struct OutboxScreen: AppScreen {
     }
 
     mutating func reload(context: AppContext) throws {
-        let rows = try context.store.outbox().map(Row.op) + context.store.drafts().map(Row.draft)
+        let rows = try context.store.openConflicts().map(Row.conflict) + context.store.outbox().map(Row.op)
+            + context.store.drafts().map(Row.draft)
         let selected = list.selected
         list = SelectionList(rows: rows)
         list.select(selected, viewHeight: max(1, context.viewportHeight - 1))
@@ -47,6 +51,7 @@ struct OutboxScreen: AppScreen {
                 switch row {
                 case .op(let entry): try context.store.discard(op: entry.opID)
                 case .draft(let draft): try context.store.deleteDraft(for: draft.target)
+                case .conflict(let conflict): try context.store.resolveConflict(conflict.id, useMine: false)
                 }
                 try reload(context: context)
                 pending = .message(context.tr("Discarded."))
@@ -76,6 +81,11 @@ struct OutboxScreen: AppScreen {
                 return .push(try ComposeScreen(target: .queued(op: entry.opID), heading: heading, context: context))
             case .draft(let draft):
                 return .push(try ComposeScreen(target: draft.target, heading: draftHeading(draft, context), context: context))
+            case .conflict(let conflict):
+                // Take this device's text up again, as an edit the author reads over and queues.
+                try context.store.resolveConflict(conflict.id, useMine: true)
+                return .push(try ComposeScreen(target: .edit(post: conflict.postID),
+                                               heading: context.tr("Edit your post in:") + " " + conflict.threadTitle, context: context))
             }
         case .discard:
             confirming = row
@@ -85,6 +95,7 @@ struct OutboxScreen: AppScreen {
             switch row {
             case .op(let entry): name = "outbox-" + entry.opID.split(separator: ":").joined(separator: "-")
             case .draft(let draft): name = "draft-" + draft.target.key.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+            case .conflict(let conflict): name = "conflict-\(conflict.id)"
             }
             return .effect(.copyOut(text: row.body, name: name))
         case .back: return .pop
@@ -130,6 +141,9 @@ struct OutboxScreen: AppScreen {
                 return StyledLine([StyledSpan(TextFit.pad(context.tr("draft"), to: 9) + " ", .dim),
                                    StyledSpan(draftHeading(draft, context) + "  "),
                                    StyledSpan(firstLine(draft.title.isEmpty ? draft.body : draft.title), .dim)])
+            case .conflict(let conflict):
+                return StyledLine([StyledSpan(TextFit.pad(context.tr("conflict"), to: 9) + " ", .error),
+                                   StyledSpan(context.tr("edited on two devices") + " · ", .dim), StyledSpan(conflict.threadTitle)])
             }
         }
         guard let row = list.current else { return }
@@ -140,6 +154,11 @@ struct OutboxScreen: AppScreen {
             buffer.put(" " + context.tr("Server said:") + " " + reason, x: area.x, y: y, role: .error, maxWidth: area.width)
             y += 1
         }
+        if case .conflict(let conflict) = row {
+            renderConflict(conflict, into: &buffer, area: Rect(x: area.x, y: y, width: area.width, height: area.y + area.height - y),
+                           context: context)
+            return
+        }
         var lines: [String] = []
         if case .op(let entry) = row, entry.kind == .threadCreate { lines.append(entry.title) }
         if case .draft(let draft) = row, !draft.title.isEmpty { lines.append(draft.title) }
@@ -149,6 +168,18 @@ struct OutboxScreen: AppScreen {
         for line in lines where y < area.y + area.height {
             buffer.put(line, x: area.x + 1, y: y, maxWidth: area.width - 2)
             y += 1
+        }
+    }
+
+    /// Both texts, the server's first, and what each key does with them.
+    func renderConflict(_ conflict: ConflictView, into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
+        var lines = [StyledLine(context.tr("e: take your text up again · d: keep the server's"), .dim),
+                     StyledLine(context.tr("Kept on the server:"), .heading)]
+        lines += TextFit.wrap(conflict.kept, width: max(1, area.width - 2)).map { StyledLine($0) }
+        lines.append(StyledLine(context.tr("Yours, from this device:"), .heading))
+        lines += TextFit.wrap(conflict.mine, width: max(1, area.width - 2)).map { StyledLine($0) }
+        for (offset, line) in lines.prefix(area.height).enumerated() {
+            buffer.put(line, x: area.x + 1, y: area.y + offset, maxWidth: area.width - 2)
         }
     }
 

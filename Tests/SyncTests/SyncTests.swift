@@ -142,4 +142,26 @@ import Testing
         #expect(post["body"] as? String == "clock edited text")
         #expect(try store.post(id: queued.entityID)?.body == "clock edited text")
     }
+
+    @Test func aPostEditedOnTwoDevicesShowsTheLosingTextToItsAuthor() throws {
+        let laptop = try fixture.client("ana"), phone = try fixture.client("ana")
+        _ = try laptop.engine().sync()
+        let post = try laptop.store().queue(Draft(target: .reply(thread: "t-ro-bunici", replyTo: nil), body: "Original text."))
+        _ = try laptop.engine().sync()
+        _ = try phone.engine().sync()
+        // Both edit offline; the phone's edit is the earlier one, so the laptop's wins.
+        try phone.store().queue(Draft(target: .edit(post: post.entityID), body: "Phone's text."), now: Date().addingTimeInterval(-60))
+        try laptop.store().queue(Draft(target: .edit(post: post.entityID), body: "Laptop's text."))
+        #expect(try laptop.engine().sync().applied == 1)
+        #expect(try phone.engine().sync().conflicts == 1)
+        let phoneStore = try phone.store()
+        let conflict = try #require(try phoneStore.openConflicts().first)
+        #expect(conflict.mine == "Phone's text." && conflict.kept == "Laptop's text.")
+        #expect(try phoneStore.post(id: post.entityID)?.body == "Laptop's text.")
+        // Nothing disappears without the author's word: taking it up again makes it a draft edit.
+        try phoneStore.resolveConflict(conflict.id, useMine: true)
+        #expect(try phoneStore.openConflicts().isEmpty)
+        #expect(try phoneStore.draft(for: .edit(post: post.entityID))?.body == "Phone's text.")
+    }
+
 }

@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Compression", dependencies: ["CZlib"]),
         .target(name: "LoopbackHTTP", dependencies: ["Compression"]),
         .target(name: "HTTPTransport", dependencies: ["CCurl"]),
-        .target(name: "SyncClient", dependencies: ["ClientStore", "SyncProtocol", "HTTPTransport", "Compression", "Model"]),
+        .target(name: "SyncClient", dependencies: ["ClientStore", "SyncProtocol", "HTTPTransport", "Compression", "Model", "ContentPack"]),
         .target(name: "ServerStore", dependencies: ["Storage", "Model", "ContentPack", "SyncProtocol", "CSodium"]),
         .target(name: "Server", dependencies: ["CMicroHTTPD", "ServerStore", "SyncProtocol", "Compression", "Model"]),
 

@@ -220,3 +220,14 @@ extension ClientStore {
         }
     }
 }
+
+extension ClientStore {
+    /// Attachments with a known hash and size, one per file, in library order (for the budget).
+    public func attachmentFiles() throws -> [(sha256: String, size: Int)] {
+        try database.all("""
+            SELECT a.sha256, max(a.size) FROM attachments a JOIN resources r ON r.id = a.resource_id
+            WHERE a.sha256 IS NOT NULL AND a.size IS NOT NULL
+            GROUP BY a.sha256 ORDER BY min(r.sort_title), a.sha256
+            """) { (sha256: $0[0] as String, size: $0[1] as Int) }
+    }
+}

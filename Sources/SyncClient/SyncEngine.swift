@@ -2,6 +2,7 @@
 // then pull pages (each applied with its cursor in one transaction). Network only here.
 import ClientStore
 import Compression
+import ContentPack
 import Foundation
 import HTTPTransport
 import SyncProtocol
@@ -94,7 +95,8 @@ public final class SyncEngine {
 
     /// Fetches an attachment into `folder/<sha256>`, resuming a `.part` left by a cut transfer,
     /// and keeps it only when its SHA-256 is right.
-    public func fetchFile(sha256: String, into folder: URL, verify: (URL) throws -> String) throws -> URL {
+    public func fetchFile(sha256: String, into folder: URL,
+                          verify: (URL) throws -> String = { AttachmentHasher.sha256(of: $0)?.sha256 ?? "" }) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let final = folder.appendingPathComponent(sha256)
         if FileManager.default.fileExists(atPath: final.path) { return final }
@@ -115,6 +117,23 @@ public final class SyncEngine {
         }
         try FileManager.default.moveItem(at: part, to: final)
         return final
+    }
+
+    /// Fetches attachments not yet here, library order, while they fit in `budget` bytes
+    /// (counting what is already kept). Returns how many files and bytes came.
+    @discardableResult
+    public func fetchFiles(into folder: URL, budget: Int) throws -> (files: Int, bytes: Int) {
+        var used = ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey])) ?? [])
+            .reduce(0) { $0 + ((try? $1.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) }
+        var fetched = (files: 0, bytes: 0)
+        for file in try store.attachmentFiles() where used + file.size <= budget {
+            guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.sha256).path) else { continue }
+            _ = try fetchFile(sha256: file.sha256, into: folder)
+            used += file.size
+            fetched.files += 1
+            fetched.bytes += file.size
+        }
+        return fetched
     }
 
     // MARK: Requests

@@ -22,8 +22,12 @@ public final class SyncWorker: @unchecked Sendable {
     /// How often to look for new content with nothing queued (seconds).
     public var idleInterval: TimeInterval = 15 * 60
 
+    /// Where attachments go and how many bytes of them to keep offline.
+    let files: (folder: URL, budget: Int)?
+
     /// `makeEngine` runs on the worker's thread (SQLite connections stay on one thread).
-    public init(makeEngine: @escaping () throws -> SyncEngine) {
+    public init(files: (folder: URL, budget: Int)? = nil, makeEngine: @escaping () throws -> SyncEngine) {
+        self.files = files
         self.makeEngine = makeEngine
     }
 
@@ -103,6 +107,7 @@ public final class SyncWorker: @unchecked Sendable {
                 do {
                     let report = try engine.sync()
                     post(.finished(report))
+                    if let files { _ = try? engine.fetchFiles(into: files.folder, budget: files.budget) }
                     backoff = 2
                     lastSync = Date()
                 } catch {

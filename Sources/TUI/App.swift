@@ -25,11 +25,12 @@ public final class App {
 
     public init(store: ClientStore, localizer: Localizer, keymap: Keymap, catalogues: [String: MessageCatalogue],
                 preferences: Preferences = Preferences(), themes: [String] = ["default"],
-                hasExternalEditor: Bool = false) throws {
+                hasExternalEditor: Bool = false, attachmentsFolder: String? = nil) throws {
         context = AppContext(store: store, tr: localizer, keymap: keymap)
         context.preferences = preferences
         context.themes = themes
         context.hasExternalEditor = hasExternalEditor
+        context.attachmentsFolder = attachmentsFolder
         self.catalogues = catalogues
         stack = []
         stack = [try HomeScreen(context: context)]

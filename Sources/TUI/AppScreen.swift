@@ -1,5 +1,6 @@
 // The contract every screen keeps: handle named actions, render into a rectangle.
 import ClientStore
+import Foundation
 import Localization
 import Screen
 import Terminal
@@ -33,6 +34,12 @@ public struct AppContext {
     public var preferences = Preferences()
     /// Theme names found on disk, for Settings.
     public var themes: [String] = ["default"]
+    /// Where downloaded attachments are kept (`<sha256>` files), if anywhere.
+    public var attachmentsFolder: String?
+    public func hasFileOffline(_ sha256: String) -> Bool {
+        guard let attachmentsFolder else { return false }
+        return FileManager.default.fileExists(atPath: attachmentsFolder + "/" + sha256)
+    }
     /// What the run loop last said about sync.
     public var sync = SyncStatus()
     /// The last search, for n/N on the page it opened.

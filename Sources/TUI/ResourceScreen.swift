@@ -34,7 +34,9 @@ struct ResourceScreen: AppScreen {
             lines.append(StyledLine(context.tr("Attachments"), .heading))
             for attachment in r.attachments {
                 let size = attachment.size.map { Self.format(bytes: $0) } ?? context.tr("size unknown")
-                lines.append(StyledLine([StyledSpan("  " + attachment.name + "  "), StyledSpan(size, .dim)]))
+                let offline = attachment.sha256.map { context.hasFileOffline($0) } ?? false
+                lines.append(StyledLine([StyledSpan("  " + attachment.name + "  "), StyledSpan(size, .dim),
+                                         StyledSpan("  " + (offline ? context.tr("offline") : context.tr("not downloaded")), offline ? .checked : .dim)]))
             }
         }
         if let licence = r.licence {

@@ -39,6 +39,11 @@ struct Account: Codable, Equatable {
         return CurlTransport(options: options)
     }
 
+    /// Bytes of attachments to keep offline (Settings: attachment budget).
+    static func attachmentBudget(_ home: RRCHome) -> Int {
+        Settings.preferences(Settings.read(from: home.config.appendingPathComponent("rrc.conf"))).attachmentBudgetMB * 1024 * 1024
+    }
+
     /// The sync scope from the settings: the content languages chosen (none: everything).
     static func scope(_ home: RRCHome) -> PullScope {
         let settings = Settings.preferences(Settings.read(from: home.config.appendingPathComponent("rrc.conf")))

@@ -29,7 +29,7 @@ enum InteractiveSession {
         let editor = ExternalEditor.command(environment: environment)
         let app = try App(store: store, localizer: localizer, keymap: keymap, catalogues: catalogues,
                           preferences: Settings.preferences(settings), themes: themeNames(environment: environment),
-                          hasExternalEditor: editor != nil)
+                          hasExternalEditor: editor != nil, attachmentsFolder: context.home.attachmentsFolder.path)
         let (palette, themeProblem) = palette(named: settings["theme"] ?? "default", environment: environment)
         if let themeProblem {
             app.show(localizer("Theme problem, using the default theme:") + " " + themeProblem)
@@ -40,7 +40,7 @@ enum InteractiveSession {
         let account = Account.load(context.home)
         var status = SyncStatus(connection: account == nil ? .notLoggedIn : .online, server: account?.server, user: account?.username)
         let worker = account.map { account in
-            SyncWorker { [home = context.home] in
+            SyncWorker(files: (context.home.attachmentsFolder, Account.attachmentBudget(context.home))) { [home = context.home] in
                 SyncEngine(store: try ClientStore(path: home.databaseURL.path), transport: Account.transport(insecure: account.insecure),
                            server: account.server, token: account.token, scope: Account.scope(home))
             }

@@ -16,7 +16,7 @@ enum SyncCommand: RRCCommand {
 
     struct ReportJSON: Encodable {
         var pushed: Int, applied: Int, duplicates: Int, conflicts: Int, rejected: Int, pulled: Int
-        var requests: Int, bytesOut: Int, bytesIn: Int, stillQueued: Int, error: String?
+        var requests: Int, bytesOut: Int, bytesIn: Int, stillQueued: Int, filesFetched: Int, error: String?
     }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
@@ -29,8 +29,11 @@ enum SyncCommand: RRCCommand {
                                 token: account.token, scope: Account.scope(context.home))
         var report = SyncReport()
         var failure: SyncFailure?
+        var files = (files: 0, bytes: 0)
         do {
             report = try engine.sync()
+            // Attachments within the budget (Settings), so they open offline later.
+            files = try engine.fetchFiles(into: context.home.attachmentsFolder, budget: Account.attachmentBudget(context.home))
         } catch let error as SyncFailure {
             failure = error
             report.stillQueued = try store.opsToSend(maxBytes: .max).count
@@ -39,9 +42,9 @@ enum SyncCommand: RRCCommand {
             try context.output.printJSON(ReportJSON(pushed: report.pushed, applied: report.applied, duplicates: report.duplicates,
                                                     conflicts: report.conflicts, rejected: report.rejected, pulled: report.pulled,
                                                     requests: report.requests, bytesOut: report.bytesOut, bytesIn: report.bytesIn,
-                                                    stillQueued: report.stillQueued, error: failure?.description))
+                                                    stillQueued: report.stillQueued, filesFetched: files.files, error: failure?.description))
         } else {
-            print(describe(report))
+            print(describe(report) + (files.files > 0 ? " Fetched \(files.files) attachment(s), \(files.bytes) B." : ""))
             if let failure { RRCProgram.printError(failure.description) }
             if report.rejected > 0 { RRCProgram.printError("\(CountedNoun.text(report.rejected, "post")) rejected: see rrc outbox") }
         }

@@ -164,4 +164,19 @@ import Testing
         #expect(try phoneStore.draft(for: .edit(post: post.entityID))?.body == "Phone's text.")
     }
 
+
+    @Test func syncKeepsAttachmentsOfflineWithinTheBudget() throws {
+        let client = try fixture.client("ben")
+        let sync = try client.rrc(["sync"])
+        #expect(sync.status == 0 && sync.stdout.contains("Fetched"), "\(sync.stdout)")
+        let folder = client.folder.url.appendingPathComponent("cache/files")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.count == 5 && files.allSatisfy { $0.count == 64 })  // the demo pack's five, verified, no .part left
+        // With no budget nothing is kept.
+        let small = try fixture.client("ana")
+        small.folder.write("config/rrc.conf", "attachment_budget_mb = 0\n")
+        #expect(try small.rrc(["sync"]).status == 0)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: small.folder.url.appendingPathComponent("cache/files").path)) ?? []).isEmpty)
+    }
+
 }

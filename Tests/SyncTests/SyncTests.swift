@@ -179,4 +179,36 @@ import Testing
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: small.folder.url.appendingPathComponent("cache/files").path)) ?? []).isEmpty)
     }
 
+
+    @Test func aModeratorsHideRemovesThePostFromEveryCache() throws {
+        let client = try fixture.client("ben")
+        _ = try client.engine().sync()
+        let store = try client.store()
+        let victim = try #require(try store.posts(thread: "t-ro-bunici").items.first)
+        let hide = try fixture.server.client().json("POST", "/api/v1/sync/push", [
+            "schema": 1, "device_id": "mod-device", "ops": [["op_id": "mod:9", "kind": "post.hide", "entity_id": victim.id,
+                                                             "hlc": "0001733000000000-00000-mod", "payload": ["id": victim.id, "hidden": true]]],
+        ], token: try fixture.token("mod"))
+        #expect(hide.status == 200)
+        _ = try client.engine().sync()
+        #expect(try store.post(id: victim.id) == nil)
+        #expect(try !store.posts(thread: "t-ro-bunici").items.contains { $0.id == victim.id })
+        let words = victim.body.components(separatedBy: " ").filter { $0.count > 6 }.prefix(2).joined(separator: " ")
+        #expect(try store.search(SearchQuery(words)).allSatisfy { $0.id != victim.id })
+    }
+
+    @Test func aServerRestoredFromABackupIsPulledAgainFromTheStart() throws {
+        let client = try fixture.client("ana")
+        let first = try client.engine().sync()
+        let backup = fixture.server.folder.url.appendingPathComponent("backup.db").path
+        #expect(try fixture.server.command(["backup", "--out", backup]).status == 0)
+        fixture.server.stop()
+        try FileManager.default.removeItem(atPath: fixture.server.database)
+        try FileManager.default.copyItem(atPath: backup, toPath: fixture.server.database)
+        try fixture.server.start()
+        let again = try client.engine().sync()
+        #expect(again.epochChanged && again.pulled == first.pulled)
+        #expect(try client.store().cursor(scope: "")?.lastSeq == first.pulled)
+    }
+
 }

@@ -213,7 +213,7 @@ struct InterfaceTests {
     @Test func interfaceSpeaksTheChosenLanguageAndSwitchesWithoutRestart() throws {
         let bulgarian = try start(["--lang", "bg"])
         try bulgarian.waitFor("Библиотека  108 ресурса")
-        try bulgarian.waitFor("офлайн")
+        try bulgarian.waitFor("не сте влезли")
         try bulgarian.press("L")  // bg → sq
         try bulgarian.waitFor("Gjuha e ndërfaqes: shqip")
         try bulgarian.waitFor("Biblioteka  108 burime")

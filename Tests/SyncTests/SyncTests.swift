@@ -106,6 +106,7 @@ import Testing
 
     @Test func anAttachmentCutAtHalfResumesWithARangeAndIsVerified() throws {
         let client = try fixture.client("ana")
+        client.folder.write("config/rrc.conf", "attachment_budget_mb = 0\n")  // nothing fetched ahead
         #expect(try client.rrc(["sync"]).status == 0)
         let store = try client.store()
         let sha = try #require(try store.database.scalar("SELECT sha256 FROM attachments WHERE sha256 IS NOT NULL ORDER BY size DESC LIMIT 1",

@@ -213,7 +213,7 @@ public final class App {
         case .settings where !(stack.last is SettingsScreen): try push(SettingsScreen(context: context)); return
         case .sync:
             guard context.sync.connection != .notLoggedIn else {
-                message = context.tr("Not logged in. Log in with: rrc login --server URL --user NAME")
+                try push(LoginScreen(context: context))
                 return
             }
             effects.append(.syncNow)
@@ -289,6 +289,16 @@ public final class App {
         let index = order.firstIndex(of: context.tr.language) ?? 0
         let nextLanguage = order[(index + 1) % order.count]
         setLanguage(nextLanguage)
+    }
+
+    /// The run loop logged in: leave the login screen and say so.
+    public func loggedIn(as user: String, server: String) {
+        if stack.last is LoginScreen { pop() }
+        if stack.last is SyncScreen { pop() }
+        context.sync.connection = .online
+        context.sync.user = user
+        context.sync.server = server
+        message = context.tr("Logged in as") + " " + user
     }
 
     /// New word from the sync worker; after a finished sync the screens show what came in.

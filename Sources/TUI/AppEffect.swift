@@ -13,6 +13,8 @@ public enum AppEffect: Equatable, Sendable {
     case copyOut(text: String, name: String)
     /// Sync as soon as the server answers (the user pressed s, or queued something).
     case syncNow
+    /// Log in (the run loop calls the server, then reports with `App.loggedIn` or `show`).
+    case login(server: String, user: String, password: String)
 }
 
 public struct EditorRequest: Equatable, Sendable {

@@ -9,7 +9,11 @@ struct SyncScreen: AppScreen {
     func title(_ context: AppContext) -> String { context.tr("Sync") }
 
     mutating func handle(_ action: Action, context: AppContext) throws -> Transition {
-        action == .back ? .pop : .stay
+        switch action {
+        case .back: .pop
+        case .open: .push(LoginScreen(context: context))
+        default: .stay
+        }
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
@@ -39,8 +43,7 @@ struct SyncScreen: AppScreen {
             lines += TextFit.wrap(tr("Last problem:") + " " + problem, width: max(1, area.width - 2)).map { StyledLine($0, .error) }
         }
         lines.append(StyledLine())
-        lines.append(StyledLine(status.connection == .notLoggedIn ? tr("Log in with: rrc login --server URL --user NAME")
-                                                                   : tr("s: sync now"), .dim))
+        lines.append(StyledLine(status.connection == .notLoggedIn ? tr("Enter: log in") : tr("s: sync now · Enter: log in as someone else"), .dim))
         for (offset, line) in lines.prefix(area.height).enumerated() {
             buffer.put(line, x: area.x + 1, y: area.y + offset, maxWidth: area.width - 2)
         }

@@ -1,5 +1,6 @@
 // The logged-in account: server, user and bearer token, in config/account.json (0600).
 // The token is never printed, logged or put on a screen.
+import ClientStore
 import Foundation
 import HTTPTransport
 import SyncClient
@@ -29,6 +30,28 @@ struct Account: Codable, Equatable {
         chmod(path, 0o600)
         try data.write(to: Self.file(home))
         chmod(path, 0o600)
+    }
+
+    /// Logs in (POST session), keeps the account, and makes earlier local posts the user's.
+    static func login(server: String, user: String, password: String, insecure: Bool, home: RRCHome, store: ClientStore) throws -> Account {
+        let base = server.hasSuffix("/") ? String(server.dropLast()) : server
+        let body = try JSONSerialization.data(withJSONObject: ["username": user, "password": password])
+        let response: TransportResponse
+        do {
+            response = try transport(insecure: insecure).send(TransportRequest(method: "POST", url: base + "/api/v1/session",
+                                                                                headers: ["Content-Type": "application/json"], body: body))
+        } catch let error as TransportError {
+            throw CommandFailure("cannot log in: \(error)")
+        }
+        guard response.status == 200, let session = try? JSONDecoder().decode(SessionResponse.self, from: response.body) else {
+            let detail = (try? JSONDecoder().decode(ErrorResponse.self, from: response.body))?.error.message ?? "status \(response.status)"
+            throw CommandFailure("cannot log in: \(detail)")
+        }
+        let account = Account(server: base, username: session.user.username, userID: session.user.id, token: session.token,
+                              insecure: insecure)
+        try account.save(home)
+        try store.setLocalAuthor(session.user.id)
+        return account
     }
 
     static func remove(_ home: RRCHome) { try? FileManager.default.removeItem(at: file(home)) }

@@ -39,13 +39,7 @@ enum InteractiveSession {
         // between keys, so a slow link never holds a key press.
         let account = Account.load(context.home)
         var status = SyncStatus(connection: account == nil ? .notLoggedIn : .online, server: account?.server, user: account?.username)
-        let worker = account.map { account in
-            SyncWorker(files: (context.home.attachmentsFolder, Account.attachmentBudget(context.home))) { [home = context.home] in
-                SyncEngine(store: try ClientStore(path: home.databaseURL.path), transport: Account.transport(insecure: account.insecure),
-                           server: account.server, token: account.token, scope: Account.scope(home))
-            }
-        }
-        worker?.start()
+        var worker = account.map { startWorker(for: $0, home: context.home) }
         defer { worker?.stop() }
         app.update(sync: status)
         let terminal = Terminal(palette: palette)
@@ -59,6 +53,19 @@ enum InteractiveSession {
             app.handle(event)
             for effect in app.takeEffects() {
                 if effect == .syncNow { worker?.syncNow(); continue }
+                if case .login(let server, let user, let password) = effect {
+                    do {
+                        let account = try Account.login(server: server, user: user, password: password, insecure: false,
+                                                        home: context.home, store: store)
+                        worker?.stop()
+                        worker = startWorker(for: account, home: context.home)
+                        status = SyncStatus(connection: .online, server: account.server, user: account.username)
+                        app.loggedIn(as: account.username, server: account.server)
+                    } catch {
+                        app.show(app.context.tr("Could not log in:") + " \(error)")
+                    }
+                    continue
+                }
                 perform(effect, app: app, terminal: terminal, home: context.home, settingsFile: settingsFile,
                         editor: editor, environment: environment)
             }
@@ -66,6 +73,15 @@ enum InteractiveSession {
         terminal.shutdown()
         for warning in warnings { FileHandle.standardError.write(Data("rrc: warning: \(warning)\n".utf8)) }
         return 0
+    }
+
+    static func startWorker(for account: Account, home: RRCHome) -> SyncWorker {
+        let worker = SyncWorker(files: (home.attachmentsFolder, Account.attachmentBudget(home))) {
+            SyncEngine(store: try ClientStore(path: home.databaseURL.path), transport: Account.transport(insecure: account.insecure),
+                       server: account.server, token: account.token, scope: Account.scope(home))
+        }
+        worker.start()
+        return worker
     }
 
     /// Folds the worker's news into the status; nil when nothing changed.
@@ -116,7 +132,7 @@ enum InteractiveSession {
             let (palette, problem) = palette(named: name, environment: environment)
             terminal.setPalette(palette)
             if let problem { app.show(tr("Theme problem, using the default theme:") + " " + problem) }
-        case .syncNow:
+        case .syncNow, .login:
             break  // handled by the loop, which owns the worker
         case .copyOut(let text, let name):
             let folder = home.data.appendingPathComponent("copies")

@@ -30,24 +30,10 @@ enum LoginCommand: RRCCommand {
         guard let user = parsed["--user"], !user.isEmpty else { throw UsageError("--user NAME is required", command: name) }
         let password = parsed.has("--password-stdin") ? readLine(strippingNewline: true) : askPassword()
         guard let password, !password.isEmpty else { throw CommandFailure("no password given") }
-        let base = server.hasSuffix("/") ? String(server.dropLast()) : server
-        let transport = Account.transport(insecure: parsed.has("--insecure"))
-        let body = try JSONSerialization.data(withJSONObject: ["username": user, "password": password])
-        let response: TransportResponse
-        do {
-            response = try transport.send(TransportRequest(method: "POST", url: base + "/api/v1/session",
-                                                           headers: ["Content-Type": "application/json"], body: body))
-        } catch let error as TransportError {
-            throw CommandFailure("cannot log in: \(error)")
-        }
-        guard response.status == 200, let session = try? JSONDecoder().decode(SessionResponse.self, from: response.body) else {
-            let detail = (try? JSONDecoder().decode(ErrorResponse.self, from: response.body))?.error.message ?? "status \(response.status)"
-            throw CommandFailure("cannot log in: \(detail)")
-        }
-        try Account(server: base, username: session.user.username, userID: session.user.id, token: session.token,
-                    insecure: parsed.has("--insecure")).save(context.home)
-        try context.openStore().setLocalAuthor(session.user.id)
-        print("Logged in to \(base) as \(session.user.username) (\(session.user.role)). Run rrc sync to sync now.")
+        let account = try Account.login(server: server, user: user, password: password, insecure: parsed.has("--insecure"),
+                                        home: context.home, store: try context.openStore())
+        let base = account.server
+        print("Logged in to \(base) as \(account.username). Run rrc sync to sync now.")
         return 0
     }
 

@@ -230,3 +230,24 @@ import Testing
         #expect(app.isFinished)
     }
 }
+
+@Suite struct LoginScreenTests {
+    @Test func syncWithoutAnAccountOpensTheLoginScreenWhichNeverShowsThePassword() throws {
+        TerminalLocale.prepare()
+        let folder = TemporaryFolder("rrc-login")
+        let store = try ClientStore(path: folder.url.appendingPathComponent("rrc.sqlite").path)
+        let app = try App(store: store, localizer: .english, keymap: .defaults, catalogues: [:])
+        app.resize(width: 80, height: 24)
+        app.handle(.key(.character("s")))
+        #expect(app.stack.last is LoginScreen)
+        let keys: [Key] = [.control("a"), .control("k")] + "http://127.0.0.1:8480".map(Key.character) + [.tab]
+            + "ana".map(Key.character) + [.tab] + "tajna-lozinka".map(Key.character)
+        for key in keys { app.handle(.key(key)) }
+        let screen = app.render(width: 80, height: 24).lines.joined(separator: "\n")
+        #expect(!screen.contains("tajna-lozinka") && screen.contains("•••••••••••••"))
+        app.handle(.key(.enter))
+        #expect(app.takeEffects() == [.login(server: "http://127.0.0.1:8480", user: "ana", password: "tajna-lozinka")])
+        app.loggedIn(as: "ana", server: "http://127.0.0.1:8480")
+        #expect(!(app.stack.last is LoginScreen) && app.context.sync.connection == .online)
+    }
+}

@@ -75,8 +75,7 @@ struct TextEditor: Equatable {
             row += 1
             column = min(column, lines[row].count)
         case .home, .control("a"): column = 0
-        case .end, .control("e") where singleLine: column = lines[row].count
-        case .end: column = lines[row].count
+        case .end, .control("e"): column = lines[row].count  // in Compose, C-e opens $EDITOR before this
         case .controlLeft: moveWord(forward: false)
         case .controlRight: moveWord(forward: true)
         case .control("w"):

@@ -212,4 +212,26 @@ import Testing
         #expect(try client.store().cursor(scope: "")?.lastSeq == first.pulled)
     }
 
+
+    @Test func theTokenStaysInA0600FileAndLogoutWipeRemovesEveryLocalFile() throws {
+        let client = try fixture.client("ana")
+        let accountFile = client.folder.url.appendingPathComponent("config/account.json")
+        let attributes = try FileManager.default.attributesOfItem(atPath: accountFile.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let token = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: accountFile)) as? [String: Any])["token"] as? String
+        let outputs = try [["sync"], ["status"], ["status", "--json"], ["outbox", "--json"]].map { try client.rrc($0) }
+        #expect(outputs.allSatisfy { !$0.stdout.contains(token!) && !$0.stderr.contains(token!) })
+        #expect(!fixture.server.log.contains(token!))
+        let status = try client.rrc(["status"])
+        #expect(status.stdout.contains("as ana") && status.stdout.contains("Last sync: 20"))
+        #expect(try client.rrc(["logout", "--wipe"]).status == 0)
+        for folder in ["config", "data", "cache"] {
+            #expect(!FileManager.default.fileExists(atPath: client.folder.url.appendingPathComponent(folder).path))
+        }
+        // The server ended the session too.
+        #expect(try fixture.server.client().request("GET", "/api/v1/me", token: token).status == 401)
+        let offline = try client.rrc(["sync"])
+        #expect(offline.status == 1 && offline.stderr.contains("not logged in"))
+    }
+
 }

@@ -9,14 +9,26 @@ extension ClientStore {
             SELECT f.id, f.language, f.title, f.description,
                    (SELECT count(*) FROM threads WHERE forum_id = f.id AND hidden = 0),
                    (SELECT coalesce(sum(post_count), 0) FROM threads WHERE forum_id = f.id AND hidden = 0),
-                   (SELECT max(last_activity_at) FROM threads WHERE forum_id = f.id AND hidden = 0)
+                   (SELECT max(last_activity_at) FROM threads WHERE forum_id = f.id AND hidden = 0), f.followed
             FROM forums f
             WHERE (?1 IS NULL OR f.language = ?1)
             ORDER BY f.title, f.id
             """, arguments: [language]) { row in
             ForumSummary(id: row[0], language: row[1], title: row[2], description: row[3], threadCount: row[4],
-                         postCount: row[5], lastActivity: row[6])
+                         postCount: row[5], lastActivity: row[6], followed: row[7])
         }
+    }
+
+    /// Follows or unfollows a forum: sync takes only followed forums' threads.
+    public func setFollowing(forum id: String, _ followed: Bool) throws {
+        try database.run("UPDATE forums SET followed = ? WHERE id = ?", followed, id)
+    }
+
+    /// The forums to sync when the user has unfollowed some; empty when all are followed.
+    public func followedForums() throws -> [String] {
+        let unfollowed = try database.scalar("SELECT count(*) FROM forums WHERE followed = 0", as: Int.self) ?? 0
+        guard unfollowed > 0 else { return [] }
+        return try database.all("SELECT id FROM forums WHERE followed = 1 ORDER BY id") { $0[0] }
     }
 
     /// Threads, most recently active first; all forums when `forum` is nil.

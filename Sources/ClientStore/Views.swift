@@ -55,6 +55,8 @@ public struct ForumSummary: Sendable, Codable, Equatable {
     public var threadCount: Int
     public var postCount: Int
     public var lastActivity: String?
+    /// Whether sync takes this forum's threads.
+    public var followed: Bool = true
 }
 
 public struct ThreadSummary: Sendable, Codable, Equatable {

@@ -12,7 +12,9 @@ public final class SyncEngine {
     let transport: Transport
     let server: String
     let token: String
-    let scope: PullScope
+    var scope: PullScope
+    /// Narrow the scope to the followed forums at each sync (the user can change them any time).
+    public var followForums = true
     public var pageSize = 500
 
     public init(store: ClientStore, transport: Transport, server: String, token: String, scope: PullScope = PullScope()) {
@@ -35,6 +37,7 @@ public final class SyncEngine {
 
     public func sync() throws -> SyncReport {
         var report = SyncReport()
+        if followForums { scope.forums = try store.followedForums() }
         try push(&report)
         try pull(&report)
         report.stillQueued = try store.opsToSend(maxBytes: .max).count

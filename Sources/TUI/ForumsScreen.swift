@@ -23,6 +23,12 @@ struct ForumsScreen: AppScreen {
         case .open:
             guard let forum = list.current else { return .stay }
             return .push(try ThreadsScreen(forum: forum, context: context))
+        case .toggle:
+            guard let forum = list.current else { return .stay }
+            try context.store.setFollowing(forum: forum.id, !forum.followed)
+            try refresh(context: context)
+            return .message(forum.followed ? context.tr("Not following this forum: sync leaves its threads out.")
+                                           : context.tr("Following this forum."))
         case .compose:
             guard let forum = list.current else { return .stay }
             return .push(try ComposeScreen(target: .newThread(forum: forum.id),
@@ -34,7 +40,7 @@ struct ForumsScreen: AppScreen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
         list.render(into: &buffer, area: area, empty: context.tr("No forums yet.")) { forum, _ in
-            StyledLine([StyledSpan(forum.language + "  ", .dim), StyledSpan(forum.title + "  "),
+            StyledLine([StyledSpan(forum.followed ? "✓ " : "  ", .checked), StyledSpan(forum.language + "  ", .dim), StyledSpan(forum.title + "  "),
                         StyledSpan(context.tr.plural("%d thread", "%d threads", forum.threadCount) + ", "
                                    + context.tr.plural("%d post", "%d posts", forum.postCount), .dim)])
         }

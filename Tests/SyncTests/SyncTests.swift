@@ -234,4 +234,19 @@ import Testing
         #expect(offline.status == 1 && offline.stderr.contains("not logged in"))
     }
 
+
+    @Test func unfollowedForumsAreLeftOutOfTheSync() throws {
+        let reader = try fixture.client("ben"), writer = try fixture.client("ana")
+        _ = try reader.engine().sync()
+        _ = try writer.engine().sync()
+        try reader.store().setFollowing(forum: "forum-bg", false)
+        let bgThread = try #require(try writer.store().threads(forum: "forum-bg").items.first?.id)
+        try writer.store().queue(Draft(target: .reply(thread: bgThread, replyTo: nil), body: "follow-bg reply"))
+        try writer.store().queue(Draft(target: .reply(thread: "t-ro-bunici", replyTo: nil), body: "follow-ro reply"))
+        #expect(try writer.engine().sync().applied == 2)
+        _ = try reader.engine().sync()
+        let bodies: [String] = try reader.store().database.all("SELECT body FROM posts WHERE body LIKE 'follow-%'") { $0[0] }
+        #expect(bodies == ["follow-ro reply"])
+    }
+
 }

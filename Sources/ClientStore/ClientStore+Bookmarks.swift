@@ -22,11 +22,13 @@ extension ClientStore {
     public func toggleBookmark(_ kind: ContentKind, id: String) throws -> Bool {
         try database.transaction {
             let active = !(try isBookmarked(kind, id: id))
+            let stamp = try nextStamp()
             try database.run("""
                 INSERT INTO bookmarks (item_kind, item_id, active, created_at, hlc) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(item_kind, item_id) DO UPDATE SET active = excluded.active, hlc = excluded.hlc,
                     created_at = CASE WHEN excluded.active THEN excluded.created_at ELSE bookmarks.created_at END
-                """, kind.rawValue, id, active, Self.isoNow(), try nextStamp().description)
+                """, kind.rawValue, id, active, Self.isoNow(), stamp.description)
+            try queuePersonal("bookmark:\(kind.rawValue):\(id)", active, stamp: stamp)
             return active
         }
     }

@@ -108,7 +108,7 @@ extension ClientStore {
         counts.threads = try database.scalar("SELECT count(*) FROM threads WHERE hidden = 0") ?? 0
         counts.posts = try database.scalar("SELECT count(*) FROM posts WHERE hidden = 0") ?? 0
         counts.people = try database.scalar("SELECT count(*) FROM people") ?? 0
-        counts.queuedOps = try database.scalar("SELECT count(*) FROM outbox WHERE state <> 'applied'") ?? 0
+        counts.queuedOps = try database.scalar("SELECT count(*) FROM outbox WHERE state <> 'applied' AND kind <> 'personal.set'") ?? 0
         return counts
     }
 }

@@ -1,11 +1,64 @@
-// Personal state: read marks and checklist ticks (the sync issue merges them by HLC).
+// Personal state: read marks, checklist ticks (and bookmarks, in +Bookmarks). Each write
+// also queues a `personal.set` op (one per key: a newer write replaces a waiting one), and
+// the server's records merge back by HLC, last writer wins (SYNC.md).
 import Foundation
+import Model
 import Storage
+import SyncProtocol
 
 extension ClientStore {
-    /// A sortable time stamp for personal-state writes until the sync engine's HLC arrives.
-    static func localStamp() -> String {
-        ISO8601DateFormatter().string(from: Date())
+    /// Queues the personal-state op for `key`; call inside the write's transaction.
+    func queuePersonal(_ key: String, _ value: Bool, stamp: HybridTimestamp) throws {
+        let payload = String(decoding: try JSONEncoder().encode(PersonalPayload(key: key, value: value)), as: UTF8.self)
+        if let waiting = try database.scalar("""
+            SELECT op_id FROM outbox WHERE kind = 'personal.set' AND entity_id = ? AND state = 'queued'
+            """, key, as: String.self) {
+            try database.run("UPDATE outbox SET payload = ?, hlc = ? WHERE op_id = ?", payload, stamp.description, waiting)
+            return
+        }
+        let op = try nextOp()
+        try database.run("""
+            INSERT INTO outbox (op_id, seq, kind, entity_id, payload, hlc, created_at) VALUES (?, ?, 'personal.set', ?, ?, ?, ?)
+            """, op.id, op.seq, key, payload, stamp.description, Self.isoNow())
+    }
+
+    struct PersonalPayload: Codable { var key: String; var value: Bool }
+
+    /// A personal record from the server, applied when newer than what is here and no op
+    /// of ours waits on the key; the value it replaces is kept in `conflicts`.
+    func apply(personal record: PersonalRecord) throws {
+        guard let value = record.value.bool,
+              try database.scalar("SELECT 1 FROM outbox WHERE kind = 'personal.set' AND entity_id = ? AND state <> 'applied'",
+                                  record.key, as: Int.self) == nil else { return }
+        let parts = record.key.split(separator: ":").map(String.init)
+        switch parts.first {
+        case "bookmark" where parts.count == 3:
+            let local = try database.scalar("SELECT hlc FROM bookmarks WHERE item_kind = ? AND item_id = ?", parts[1], parts[2], as: String.self)
+            guard local.map({ $0 < record.hlc }) ?? true else { return }
+            try database.run("""
+                INSERT INTO bookmarks (item_kind, item_id, active, created_at, hlc) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(item_kind, item_id) DO UPDATE SET active = excluded.active, hlc = excluded.hlc
+                """, parts[1], parts[2], value, Self.isoNow(), record.hlc)
+        case "tick" where parts.count == 4:
+            guard let section = Int(parts[2]), let item = Int(parts[3]) else { return }
+            let local = try database.scalar("""
+                SELECT hlc FROM checklist_ticks WHERE guide_id = ? AND section_position = ? AND item_position = ?
+                """, parts[1], section, item, as: String.self)
+            guard local.map({ $0 < record.hlc }) ?? true else { return }
+            try database.run("""
+                INSERT INTO checklist_ticks (guide_id, section_position, item_position, ticked, hlc) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(guide_id, section_position, item_position) DO UPDATE SET ticked = excluded.ticked, hlc = excluded.hlc
+                """, parts[1], section, item, value, record.hlc)
+        case "read" where parts.count == 3:
+            let local = try database.scalar("SELECT hlc FROM read_marks WHERE item_kind = ? AND item_id = ?", parts[1], parts[2], as: String.self)
+            guard local.map({ $0 < record.hlc }) ?? true else { return }
+            try database.run("""
+                INSERT INTO read_marks (item_kind, item_id, read, hlc) VALUES (?, ?, ?, ?)
+                ON CONFLICT(item_kind, item_id) DO UPDATE SET read = excluded.read, hlc = excluded.hlc
+                """, parts[1], parts[2], value, record.hlc)
+        default:
+            break
+        }
     }
 
     public func unreadThreadCount() throws -> Int {
@@ -20,10 +73,15 @@ extension ClientStore {
     }
 
     public func markRead(thread id: String) throws {
-        try database.run("""
-            INSERT INTO read_marks (item_kind, item_id, read, hlc) VALUES ('thread', ?, 1, ?)
-            ON CONFLICT(item_kind, item_id) DO UPDATE SET read = 1, hlc = excluded.hlc
-            """, id, Self.localStamp())
+        guard try !isRead(thread: id) else { return }  // reading again changes nothing to sync
+        try database.transaction {
+            let stamp = try nextStamp()
+            try database.run("""
+                INSERT INTO read_marks (item_kind, item_id, read, hlc) VALUES ('thread', ?, 1, ?)
+                ON CONFLICT(item_kind, item_id) DO UPDATE SET read = 1, hlc = excluded.hlc
+                """, id, stamp.description)
+            try queuePersonal("read:thread:\(id)", true, stamp: stamp)
+        }
     }
 
     /// Ticked checklist items of a guide, as (section, item) positions.
@@ -34,10 +92,14 @@ extension ClientStore {
     }
 
     public func setTick(guide id: String, at position: ChecklistPosition, ticked: Bool) throws {
-        try database.run("""
-            INSERT INTO checklist_ticks (guide_id, section_position, item_position, ticked, hlc) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(guide_id, section_position, item_position) DO UPDATE SET ticked = excluded.ticked, hlc = excluded.hlc
-            """, id, position.section, position.item, ticked, Self.localStamp())
+        try database.transaction {
+            let stamp = try nextStamp()
+            try database.run("""
+                INSERT INTO checklist_ticks (guide_id, section_position, item_position, ticked, hlc) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(guide_id, section_position, item_position) DO UPDATE SET ticked = excluded.ticked, hlc = excluded.hlc
+                """, id, position.section, position.item, ticked, stamp.description)
+            try queuePersonal("tick:\(id):\(position.section):\(position.item)", ticked, stamp: stamp)
+        }
     }
 }
 

@@ -87,6 +87,14 @@ extension ClientStore {
 
     /// A concurrent edit the server decided against ours: keep ours where the author sees it.
     private func keepLosingSide(of result: OpResult, record: ChangeRecord) throws {
+        if record.kind == "personal", let ours = try database.scalar("SELECT payload FROM outbox WHERE op_id = ?", result.opID, as: String.self) {
+            // Last writer wins; the value that lost is kept, though nobody needs to decide on it.
+            try database.run("""
+                INSERT INTO conflicts (kind, entity_id, field, local_value, remote_value, remote_hlc, created_at, resolved)
+                VALUES ('personal', ?, 'value', ?, ?, ?, ?, 1)
+                """, record.data["key"]?.string ?? record.id, ours, try Self.jsonText(record.data["value"]), result.winner, Self.isoNow())
+            return
+        }
         guard record.kind == "post", let ours = try database.scalar("SELECT payload FROM outbox WHERE op_id = ?", result.opID, as: String.self),
               let body = (try? JSONValue.parse(Data(ours.utf8)))?["body"]?.string, body != record.data["body"]?.string else { return }
         try database.run("""
@@ -123,6 +131,11 @@ extension ClientStore {
             try database.run("DELETE FROM sync_cursors WHERE scope = ?", scope)
             try database.run("UPDATE outbox SET state = 'queued' WHERE state = 'sending'")
         }
+    }
+
+    static func jsonText(_ value: JSONValue?) throws -> String? {
+        guard let value else { return nil }
+        return String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
     /// Whether an op of ours still waits on this record (then our text stays on screen).
@@ -168,8 +181,10 @@ extension ClientStore {
             if !change.deleted { try upsert(try decoder.decode(Resource.self, from: data), search: &search) }
         case "guide":
             if !change.deleted { try upsert(try decoder.decode(Guide.self, from: data), search: &search) }
+        case "personal":
+            try apply(personal: try decoder.decode(PersonalRecord.self, from: data))
         default:
-            break  // kinds this version does not know yet (personal state) are skipped, not fatal
+            break  // kinds this version does not know are skipped, not fatal
         }
     }
 

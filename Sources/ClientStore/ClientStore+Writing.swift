@@ -216,7 +216,9 @@ extension ClientStore {
 
     /// Ops not yet applied by the server, oldest first (the order they will be sent in).
     public func outbox() throws -> [OutboxEntry] {
-        try database.all("\(Self.outboxSelect) WHERE o.state <> 'applied' ORDER BY o.seq", as: Self.outboxEntry)
+        // Personal state (bookmarks, ticks, read marks) travels too, but is not writing to show.
+        try database.all("\(Self.outboxSelect) WHERE o.state <> 'applied' AND o.kind <> 'personal.set' ORDER BY o.seq",
+                         as: Self.outboxEntry)
     }
 
     public func outboxEntry(op: String) throws -> OutboxEntry? {

@@ -249,4 +249,32 @@ import Testing
         #expect(bodies == ["follow-ro reply"])
     }
 
+
+    @Test func bookmarksTicksAndReadMarksFollowTheUserToTheirOtherDevice() throws {
+        let laptop = try fixture.client("ana"), phone = try fixture.client("ana")
+        _ = try laptop.engine().sync()
+        _ = try phone.engine().sync()
+        let laptopStore = try laptop.store()
+        let guide = try #require(try laptopStore.guides().items.first?.id)
+        try laptopStore.toggleBookmark(.resource, id: "left-behind-study-ro")
+        try laptopStore.setTick(guide: guide, at: ChecklistPosition(section: 1, item: 0), ticked: true)
+        try laptopStore.markRead(thread: "t-ro-bunici")
+        #expect(try laptopStore.outbox().isEmpty && laptopStore.counts().queuedOps == 0)  // not writing to show
+        #expect(try laptop.engine().sync().applied == 3)
+        _ = try phone.engine().sync()
+        let phoneStore = try phone.store()
+        #expect(try phoneStore.isBookmarked(.resource, id: "left-behind-study-ro"))
+        #expect(try phoneStore.ticks(guide: guide) == [ChecklistPosition(section: 1, item: 0)])
+        #expect(try phoneStore.isRead(thread: "t-ro-bunici"))
+        // The later change wins on both: the phone unticks after the laptop ticked.
+        try phoneStore.setTick(guide: guide, at: ChecklistPosition(section: 1, item: 0), ticked: false)
+        _ = try phone.engine().sync()
+        _ = try laptop.engine().sync()
+        #expect(try laptopStore.ticks(guide: guide).isEmpty)
+        // Nobody else sees them.
+        let other = try fixture.client("ben")
+        _ = try other.engine().sync()
+        #expect(try !other.store().isBookmarked(.resource, id: "left-behind-study-ro"))
+    }
+
 }

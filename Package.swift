@@ -67,6 +67,8 @@ let package = Package(
         .testTarget(name: "CLibraryTests",
                     dependencies: ["CNcursesw", "CSQLite", "CCurl", "CMicroHTTPD", "CSodium", "CCmarkGFM", "CZlib"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "SyncClient", "ClientStore", "HTTPTransport", "SyncProtocol",
+                                                            "ContentPack", "Model", "Storage", "TUI", "Screen", "TextLayout", "Localization"]),
         .testTarget(name: "SyncTests", dependencies: ["TestSupport", "SyncClient", "ClientStore", "HTTPTransport", "SyncProtocol",
                                                      "ContentPack", "Model", "Storage"]),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "ServerStore", "Server", "SyncProtocol", "Compression", "Model"]),

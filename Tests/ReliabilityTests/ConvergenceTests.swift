@@ -1,0 +1,213 @@
+// Convergence under a hostile link: several devices (two of one account, another member, a
+// moderator) write offline — threads, replies (also to their own queued threads), edits of
+// their own posts on two devices, bookmarks, ticks, read marks — while a moderator hides
+// posts; they sync in random order through the fault proxy. After quiescence every replica
+// equals the server's view for its user, nothing is lost, nothing doubled.
+import ClientStore
+import Foundation
+import HTTPTransport
+import Model
+import Storage
+import SyncClient
+import SyncProtocol
+import TestSupport
+import Testing
+
+@Suite(.serialized) struct ConvergenceTests {
+    final class Device {
+        let name: String
+        let user: String
+        let folder = TemporaryFolder("rrc-device")
+        let store: ClientStore
+        let faulty: SyncEngine
+        let direct: SyncEngine
+        var written: [String] = []
+
+        init(name: String, user: String, token: String, userID: String, proxy: String, server: String) throws {
+            self.name = name
+            self.user = user
+            store = try ClientStore(path: folder.url.appendingPathComponent("rrc.sqlite").path)
+            try store.setLocalAuthor(userID)
+            var options = CurlTransport.Options()
+            options.connectTimeout = 5
+            options.totalTimeout = 20
+            faulty = SyncEngine(store: store, transport: CurlTransport(options: options), server: proxy, token: token)
+            direct = SyncEngine(store: store, transport: CurlTransport(options: options), server: server, token: token)
+        }
+    }
+
+    static let password = "correct horse battery"
+
+    @Test func replicasConvergeWithTheServerWhateverTheLinkDoes() throws {
+        var failed: [UInt64] = [], passed = 0
+        var faults: [String] = []
+        for seed in SoakSettings.seeds(bounded: 2, soak: 40) {
+            do {
+                faults.append(try run(seed: seed, rounds: SoakSettings.isSoak ? 120 : 40))
+                passed += 1
+            } catch {
+                failed.append(seed)
+                Issue.record("seed \(seed): \(error)")
+            }
+        }
+        SoakSettings.report("convergence", passed: passed, failed: failed, details: "faults injected: " + faults.joined(separator: "; "))
+    }
+
+    struct Mismatch: Error, CustomStringConvertible { let description: String }
+
+    func login(_ http: HTTPClient, _ user: String) throws -> (token: String, id: String) {
+        let reply = try http.json("POST", "/api/v1/session", ["username": user, "password": Self.password]).json()
+        return (reply["token"] as? String ?? "", (reply["user"] as? [String: Any])?["id"] as? String ?? "")
+    }
+
+    /// One seeded run; returns what the proxy injected.
+    func run(seed: UInt64, rounds: Int) throws -> String {
+        var random = SeededRandom(seed: seed)
+        let server = try ServerProcess(pack: ProjectPaths.root.appendingPathComponent("demo/pack"))
+        for (user, role) in [("ana", "member"), ("ben", "member"), ("mod", "moderator")] {
+            try server.addUser(user, role: role, password: Self.password)
+        }
+        try server.start()
+        let http = server.client()
+        let proxy = try FaultProxy(upstreamPort: server.port, seed: seed)
+        defer { proxy.stop() }
+        let direct = "http://127.0.0.1:\(server.port)"
+        var devices: [Device] = []
+        for (name, user) in [("ana-laptop", "ana"), ("ana-phone", "ana"), ("ben", "ben")] {
+            let session = try login(http, user)
+            devices.append(try Device(name: name, user: user, token: session.token, userID: session.id, proxy: proxy.url, server: direct))
+        }
+        let moderator = try login(http, "mod").token
+        for device in devices { _ = try device.direct.sync() }
+
+        var counter = 0
+        for _ in 0..<rounds {
+            let device = devices.randomElement(using: &random)!
+            counter += 1
+            let marker = "s\(seed)-n\(counter)"
+            switch Int.random(in: 0..<12, using: &random) {
+            case 0:
+                let forum = try device.store.forums().randomElement(using: &random)!
+                let queued = try device.store.queue(Draft(target: .newThread(forum: forum.id), title: "Thread \(marker)", body: "body \(marker)"))
+                device.written.append(queued.entityID)
+            case 1, 2, 3:
+                let threads = try device.store.threads(limit: 300).items
+                guard let thread = threads.filter({ !$0.locked }).randomElement(using: &random) else { continue }
+                let queued = try device.store.queue(Draft(target: .reply(thread: thread.id, replyTo: nil), body: "reply \(marker)"))
+                device.written.append(queued.entityID)
+            case 4:
+                let mine: [String] = try device.store.database.all(
+                    "SELECT id FROM posts WHERE author_id = ? AND hidden = 0 ORDER BY id", try device.store.localAuthorID()) { $0[0] }
+                guard let post = mine.randomElement(using: &random) else { continue }
+                try device.store.queue(Draft(target: .edit(post: post), body: "edit \(marker)"))
+            case 5:
+                let resources = try device.store.resources(limit: 20).items
+                try device.store.toggleBookmark(.resource, id: resources.randomElement(using: &random)!.id)
+            case 6:
+                let items: [(String, Int, Int)] = try device.store.database.all(
+                    "SELECT guide_id, section_position, position FROM checklist_items ORDER BY guide_id, section_position, position LIMIT 40") {
+                    ($0[0], $0[1], $0[2])
+                }
+                let item = items.randomElement(using: &random)!
+                let ticked = try device.store.ticks(guide: item.0).contains(ChecklistPosition(section: item.1, item: item.2))
+                try device.store.setTick(guide: item.0, at: ChecklistPosition(section: item.1, item: item.2), ticked: !ticked)
+            case 7:
+                if let thread = try device.store.threads(limit: 50).items.randomElement(using: &random) { try device.store.markRead(thread: thread.id) }
+            case 8:
+                // A moderator hides something written by the devices (server-authoritative).
+                let candidates = devices.flatMap(\.written)
+                guard let victim = candidates.randomElement(using: &random) else { continue }
+                let kind = try devices.contains { try $0.store.thread(id: victim) != nil } ? "thread.hide" : "post.hide"
+                _ = try? http.json("POST", "/api/v1/sync/push", ["schema": 1, "device_id": "mod-device", "ops": [[
+                    "op_id": "mod:\(seed):\(counter)", "kind": kind, "entity_id": victim, "hlc": "0001733000000000-\(String(format: "%05d", counter))-mod",
+                    "payload": ["id": victim, "hidden": true]]]], token: moderator)
+            default:
+                _ = try? device.faulty.sync()
+            }
+        }
+
+        // Quiescence: clean syncs until nothing waits, then once more so everyone has everything.
+        for _ in 0..<3 {
+            for device in devices { _ = try device.direct.sync() }
+        }
+        for device in devices {
+            try check(device, server: http, seed: seed)
+        }
+        try checkNoDuplicates(http, moderator: moderator)
+        return "seed \(seed): \(proxy.summary)"
+    }
+
+    /// The replica equals the server's view for its user; every write is there or visibly rejected.
+    func check(_ device: Device, server http: HTTPClient, seed: UInt64) throws {
+        guard try device.store.database.integrityProblems().isEmpty else { throw Mismatch(description: "\(device.name): integrity check failed") }
+        let waiting = try device.store.opsToSend(maxBytes: .max)
+        guard waiting.isEmpty else { throw Mismatch(description: "\(device.name): \(waiting.count) ops still waiting after quiescence") }
+        let token = try login(http, device.user).token
+        var cursor = 0
+        var serverPosts: [String: String] = [:], serverThreads: [String: String] = [:], personal: Set<String> = []
+        while true {
+            let page = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=1000", token: token).json()
+            for change in page["changes"] as? [[String: Any]] ?? [] {
+                let data = change["data"] as? [String: Any] ?? [:]
+                let id = change["id"] as? String ?? ""
+                switch change["kind"] as? String {
+                case "post": if data["hidden"] as? Bool != true { serverPosts[id] = data["body"] as? String }
+                case "thread": if data["hidden"] as? Bool != true { serverThreads[id] = data["title"] as? String }
+                case "personal": if data["value"] as? Bool == true { personal.insert(data["key"] as? String ?? "") }
+                default: break
+                }
+            }
+            cursor = page["next"] as? Int ?? cursor
+            if page["more"] as? Bool != true { break }
+        }
+        let rejected = Set(try device.store.outbox().filter { $0.state == .rejected }.map(\.entityID))
+        let localPosts = Dictionary(uniqueKeysWithValues: try device.store.database.all(
+            "SELECT p.id, p.body FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.hidden = 0 AND t.hidden = 0 AND p.pending = 0") {
+            ($0[0] as String, $0[1] as String)
+        })
+        let localThreads = Dictionary(uniqueKeysWithValues: try device.store.database.all("SELECT id, title FROM threads WHERE hidden = 0 AND pending = 0") {
+            ($0[0] as String, $0[1] as String)
+        })
+        guard localThreads == serverThreads else {
+            throw Mismatch(description: "\(device.name): threads differ: \(Set(localThreads.keys).symmetricDifference(serverThreads.keys).prefix(5))")
+        }
+        // A post in a hidden thread is out of sight on both sides.
+        let serverPostsInVisibleThreads = try serverPosts.filter { post in
+            guard let thread = try device.store.database.scalar("SELECT thread_id FROM posts WHERE id = ?", post.key, as: String.self) else { return true }
+            return serverThreads[thread] != nil
+        }
+        guard localPosts == serverPostsInVisibleThreads else {
+            let differing = Set(localPosts.keys).symmetricDifference(serverPostsInVisibleThreads.keys)
+                .union(localPosts.keys.filter { localPosts[$0] != serverPostsInVisibleThreads[$0] })
+            throw Mismatch(description: "\(device.name): posts differ: \(differing.prefix(5))")
+        }
+        for id in device.written where serverPosts[id] == nil && serverThreads[id] == nil && !rejected.contains(id) {
+            // Hidden by the moderator is fine; otherwise it was lost.
+            let hidden = try device.store.database.scalar("SELECT hidden FROM posts WHERE id = ? UNION ALL SELECT hidden FROM threads WHERE id = ?",
+                                                         id, id, as: Bool.self) ?? false
+            if !hidden { throw Mismatch(description: "\(device.name): \(id) was lost") }
+        }
+        let localPersonal: Set<String> = Set(try device.store.database.all(
+            "SELECT 'bookmark:' || item_kind || ':' || item_id FROM bookmarks WHERE active = 1") { $0[0] as String })
+            .union(try device.store.database.all(
+                "SELECT 'tick:' || guide_id || ':' || section_position || ':' || item_position FROM checklist_ticks WHERE ticked = 1") { $0[0] as String })
+            .union(try device.store.database.all("SELECT 'read:' || item_kind || ':' || item_id FROM read_marks WHERE read = 1") { $0[0] as String })
+        guard localPersonal == personal else {
+            throw Mismatch(description: "\(device.name): personal state differs: \(localPersonal.symmetricDifference(personal).prefix(5))")
+        }
+    }
+
+    func checkNoDuplicates(_ http: HTTPClient, moderator: String) throws {
+        var cursor = 0
+        var bodies: [String: Int] = [:]
+        while true {
+            let page = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=1000", token: moderator).json()
+            for change in page["changes"] as? [[String: Any]] ?? [] where change["kind"] as? String == "post" {
+                if let body = (change["data"] as? [String: Any])?["body"] as? String, body.hasPrefix("reply s") { bodies[body, default: 0] += 1 }
+            }
+            cursor = page["next"] as? Int ?? cursor
+            if page["more"] as? Bool != true { break }
+        }
+        if let doubled = bodies.first(where: { $0.value > 1 }) { throw Mismatch(description: "\(doubled.key) is on the server \(doubled.value) times") }
+    }
+}

@@ -241,5 +241,17 @@ enum ClientSchema {
         );
         CREATE INDEX drafts_by_time ON drafts(updated_at);
         """),
+            Migration(version: 3, name: "records waiting for their thread", sql: """
+        -- A pulled post whose thread has not arrived (yet): kept as received and applied the
+        -- moment the thread is here, so page order can never drop or block a post.
+        CREATE TABLE waiting_records (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            thread_id TEXT NOT NULL,
+            change TEXT NOT NULL,
+            PRIMARY KEY (kind, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX waiting_records_by_thread ON waiting_records(thread_id);
+        """),
     ]
 }

@@ -115,6 +115,7 @@ extension ClientStore {
             var search = SearchIndexBatch()
             var touched = Set<String>()
             for change in page.changes { try apply(change, search: &search, touched: &touched) }
+            try applyWaitingRecords(search: &search, touched: &touched)
             try search.write(to: database)
             for thread in touched { try refreshThreadStatistics(thread) }
             try database.run("""
@@ -154,6 +155,13 @@ extension ClientStore {
         case "thread":
             let thread = try decoder.decode(ThreadRecord.self, from: data)
             if change.deleted || thread.hidden {
+                if try !exists("threads", change.id), try exists("forums", thread.forumID) {
+                    // Hidden before this device ever saw it: keep it (hidden) so the posts that may
+                    // follow have their thread, and an unhide later brings it all back.
+                    try upsert(ForumThread(id: thread.id, forumID: thread.forumID, language: Language(code: thread.language) ?? .english,
+                                           title: thread.title, authorID: thread.authorID, body: thread.body, created: thread.createdAt,
+                                           locked: thread.locked), search: &search)
+                }
                 try hide("threads", .thread, id: change.id, search: &search)
             } else if try !hasWaitingOp(for: change.id) {
                 try upsert(ForumThread(id: thread.id, forumID: thread.forumID, language: Language(code: thread.language) ?? .english,
@@ -166,6 +174,15 @@ extension ClientStore {
             touched.insert(change.id)
         case "post":
             let post = try decoder.decode(PostRecord.self, from: data)
+            // Its thread has not reached this device yet (hidden before it was seen, or out of
+            // scope): keep the post aside until it does; it must not stop the page either.
+            guard try exists("threads", post.threadID) else {
+                try database.run("""
+                    INSERT INTO waiting_records (kind, id, thread_id, change) VALUES ('post', ?, ?, ?)
+                    ON CONFLICT(kind, id) DO UPDATE SET thread_id = excluded.thread_id, change = excluded.change
+                    """, change.id, post.threadID, String(decoding: try JSONEncoder().encode(change), as: UTF8.self))
+                return
+            }
             if change.deleted || post.hidden {
                 try hide("posts", .post, id: change.id, search: &search)
             } else if try !hasWaitingOp(for: change.id) {
@@ -185,6 +202,17 @@ extension ClientStore {
             try apply(personal: try decoder.decode(PersonalRecord.self, from: data))
         default:
             break  // kinds this version does not know are skipped, not fatal
+        }
+    }
+
+    /// Posts that were waiting for a thread that is now here.
+    private func applyWaitingRecords(search: inout SearchIndexBatch, touched: inout Set<String>) throws {
+        let ready: [(String, String)] = try database.all("""
+            SELECT w.id, w.change FROM waiting_records w WHERE EXISTS (SELECT 1 FROM threads t WHERE t.id = w.thread_id)
+            """) { ($0[0], $0[1]) }
+        for (id, text) in ready {
+            try database.run("DELETE FROM waiting_records WHERE kind = 'post' AND id = ?", id)
+            try apply(try JSONDecoder().decode(ChangeRecord.self, from: Data(text.utf8)), search: &search, touched: &touched)
         }
     }
 

@@ -53,8 +53,6 @@ import Testing
         SoakSettings.report("convergence", passed: passed, failed: failed, details: "faults injected: " + faults.joined(separator: "; "))
     }
 
-    struct Mismatch: Error, CustomStringConvertible { let description: String }
-
     func login(_ http: HTTPClient, _ user: String) throws -> (token: String, id: String) {
         let reply = try http.json("POST", "/api/v1/session", ["username": user, "password": Self.password]).json()
         return (reply["token"] as? String ?? "", (reply["user"] as? [String: Any])?["id"] as? String ?? "")
@@ -131,83 +129,10 @@ import Testing
             for device in devices { _ = try device.direct.sync() }
         }
         for device in devices {
-            try check(device, server: http, seed: seed)
+            try ReplicaCheck.verify(device.store, name: device.name, http: http, token: try login(http, device.user).token,
+                                    written: device.written)
         }
-        try checkNoDuplicates(http, moderator: moderator)
+        try ReplicaCheck.noDuplicates(http, token: moderator, prefix: "reply s")
         return "seed \(seed): \(proxy.summary)"
-    }
-
-    /// The replica equals the server's view for its user; every write is there or visibly rejected.
-    func check(_ device: Device, server http: HTTPClient, seed: UInt64) throws {
-        guard try device.store.database.integrityProblems().isEmpty else { throw Mismatch(description: "\(device.name): integrity check failed") }
-        let waiting = try device.store.opsToSend(maxBytes: .max)
-        guard waiting.isEmpty else { throw Mismatch(description: "\(device.name): \(waiting.count) ops still waiting after quiescence") }
-        let token = try login(http, device.user).token
-        var cursor = 0
-        var serverPosts: [String: String] = [:], serverThreads: [String: String] = [:], personal: Set<String> = []
-        while true {
-            let page = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=1000", token: token).json()
-            for change in page["changes"] as? [[String: Any]] ?? [] {
-                let data = change["data"] as? [String: Any] ?? [:]
-                let id = change["id"] as? String ?? ""
-                switch change["kind"] as? String {
-                case "post": if data["hidden"] as? Bool != true { serverPosts[id] = data["body"] as? String }
-                case "thread": if data["hidden"] as? Bool != true { serverThreads[id] = data["title"] as? String }
-                case "personal": if data["value"] as? Bool == true { personal.insert(data["key"] as? String ?? "") }
-                default: break
-                }
-            }
-            cursor = page["next"] as? Int ?? cursor
-            if page["more"] as? Bool != true { break }
-        }
-        let rejected = Set(try device.store.outbox().filter { $0.state == .rejected }.map(\.entityID))
-        let localPosts = Dictionary(uniqueKeysWithValues: try device.store.database.all(
-            "SELECT p.id, p.body FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.hidden = 0 AND t.hidden = 0 AND p.pending = 0") {
-            ($0[0] as String, $0[1] as String)
-        })
-        let localThreads = Dictionary(uniqueKeysWithValues: try device.store.database.all("SELECT id, title FROM threads WHERE hidden = 0 AND pending = 0") {
-            ($0[0] as String, $0[1] as String)
-        })
-        guard localThreads == serverThreads else {
-            throw Mismatch(description: "\(device.name): threads differ: \(Set(localThreads.keys).symmetricDifference(serverThreads.keys).prefix(5))")
-        }
-        // A post in a hidden thread is out of sight on both sides.
-        let serverPostsInVisibleThreads = try serverPosts.filter { post in
-            guard let thread = try device.store.database.scalar("SELECT thread_id FROM posts WHERE id = ?", post.key, as: String.self) else { return true }
-            return serverThreads[thread] != nil
-        }
-        guard localPosts == serverPostsInVisibleThreads else {
-            let differing = Set(localPosts.keys).symmetricDifference(serverPostsInVisibleThreads.keys)
-                .union(localPosts.keys.filter { localPosts[$0] != serverPostsInVisibleThreads[$0] })
-            throw Mismatch(description: "\(device.name): posts differ: \(differing.prefix(5))")
-        }
-        for id in device.written where serverPosts[id] == nil && serverThreads[id] == nil && !rejected.contains(id) {
-            // Hidden by the moderator is fine; otherwise it was lost.
-            let hidden = try device.store.database.scalar("SELECT hidden FROM posts WHERE id = ? UNION ALL SELECT hidden FROM threads WHERE id = ?",
-                                                         id, id, as: Bool.self) ?? false
-            if !hidden { throw Mismatch(description: "\(device.name): \(id) was lost") }
-        }
-        let localPersonal: Set<String> = Set(try device.store.database.all(
-            "SELECT 'bookmark:' || item_kind || ':' || item_id FROM bookmarks WHERE active = 1") { $0[0] as String })
-            .union(try device.store.database.all(
-                "SELECT 'tick:' || guide_id || ':' || section_position || ':' || item_position FROM checklist_ticks WHERE ticked = 1") { $0[0] as String })
-            .union(try device.store.database.all("SELECT 'read:' || item_kind || ':' || item_id FROM read_marks WHERE read = 1") { $0[0] as String })
-        guard localPersonal == personal else {
-            throw Mismatch(description: "\(device.name): personal state differs: \(localPersonal.symmetricDifference(personal).prefix(5))")
-        }
-    }
-
-    func checkNoDuplicates(_ http: HTTPClient, moderator: String) throws {
-        var cursor = 0
-        var bodies: [String: Int] = [:]
-        while true {
-            let page = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=1000", token: moderator).json()
-            for change in page["changes"] as? [[String: Any]] ?? [] where change["kind"] as? String == "post" {
-                if let body = (change["data"] as? [String: Any])?["body"] as? String, body.hasPrefix("reply s") { bodies[body, default: 0] += 1 }
-            }
-            cursor = page["next"] as? Int ?? cursor
-            if page["more"] as? Bool != true { break }
-        }
-        if let doubled = bodies.first(where: { $0.value > 1 }) { throw Mismatch(description: "\(doubled.key) is on the server \(doubled.value) times") }
     }
 }

@@ -277,4 +277,35 @@ import Testing
         #expect(try !other.store().isBookmarked(.resource, id: "left-behind-study-ro"))
     }
 
+
+    /// Found by the convergence soak (seeds 24, 29): a thread hidden before another device ever
+    /// pulled it, with posts after it, stopped that device's sync for good (foreign key).
+    @Test func aThreadHiddenBeforeADeviceSawItDoesNotStopItsSync() throws {
+        let writer = try fixture.client("ana"), reader = try fixture.client("ben")
+        _ = try writer.engine().sync()
+        _ = try reader.engine().sync()
+        let thread = try writer.store().queue(Draft(target: .newThread(forum: "forum-ro"), title: "Soon hidden", body: "Text."))
+        try writer.store().queue(Draft(target: .reply(thread: thread.threadID, replyTo: nil), body: "A reply in it."))
+        _ = try writer.engine().sync()
+        let hide = try fixture.server.client().json("POST", "/api/v1/sync/push", [
+            "schema": 1, "device_id": "mod-device", "ops": [["op_id": "mod:h1", "kind": "thread.hide", "entity_id": thread.threadID,
+                                                             "hlc": "0001733000000000-00000-mod", "payload": ["id": thread.threadID, "hidden": true]]],
+        ], token: try fixture.token("mod"))
+        #expect(hide.status == 200)
+        try writer.store().queue(Draft(target: .reply(thread: "t-ro-bunici", replyTo: nil), body: "After the hide."))
+        _ = try writer.engine().sync()
+        let report = try reader.engine().sync()
+        #expect(report.pulled >= 3)
+        #expect(try reader.store().thread(id: thread.threadID) == nil)
+        #expect(try reader.store().posts(thread: "t-ro-bunici").items.contains { $0.body == "After the hide." })
+        // Unhidden later: the thread comes back with the reply that arrived before it.
+        let unhide = try fixture.server.client().json("POST", "/api/v1/sync/push", [
+            "schema": 1, "device_id": "mod-device", "ops": [["op_id": "mod:h2", "kind": "thread.hide", "entity_id": thread.threadID,
+                                                             "hlc": "0001733000000001-00000-mod", "payload": ["id": thread.threadID, "hidden": false]]],
+        ], token: try fixture.token("mod"))
+        #expect(unhide.status == 200)
+        _ = try reader.engine().sync()
+        #expect(try reader.store().posts(thread: thread.threadID).items.map(\.body) == ["A reply in it."])
+    }
+
 }

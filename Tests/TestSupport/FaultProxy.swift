@@ -22,7 +22,12 @@ public final class FaultProxy: @unchecked Sendable {
 
     public let seed: UInt64
     public private(set) var port: UInt16 = 0
-    let upstreamPort: UInt16
+    /// Where requests go; a test that restarts the server points it at the new port.
+    public var upstreamPort: UInt16 {
+        get { lock.lock(); defer { lock.unlock() }; return upstream }
+        set { lock.lock(); upstream = newValue; lock.unlock() }
+    }
+    private var upstream: UInt16
     var plan: Plan
     private let lock = NSLock()
     private var random: SeededRandom
@@ -31,7 +36,7 @@ public final class FaultProxy: @unchecked Sendable {
     public private(set) var injected: [Fault: Int] = [:]
 
     public init(upstreamPort: UInt16, seed: UInt64, plan: Plan = Plan()) throws {
-        self.upstreamPort = upstreamPort
+        upstream = upstreamPort
         self.seed = seed
         self.plan = plan
         random = SeededRandom(seed: seed)

@@ -68,7 +68,7 @@ let package = Package(
                     dependencies: ["CNcursesw", "CSQLite", "CCurl", "CMicroHTTPD", "CSodium", "CCmarkGFM", "CZlib"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "SyncClient", "ClientStore", "HTTPTransport", "SyncProtocol",
-                                                            "ContentPack", "Model", "Storage", "TUI", "Screen", "TextLayout", "Localization"]),
+                                                            "ContentPack", "Model", "Storage", "TUI", "Screen", "TextLayout", "Localization", "Markdown"]),
         .testTarget(name: "SyncTests", dependencies: ["TestSupport", "SyncClient", "ClientStore", "HTTPTransport", "SyncProtocol",
                                                      "ContentPack", "Model", "Storage"]),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport", "ServerStore", "Server", "SyncProtocol", "Compression", "Model"]),

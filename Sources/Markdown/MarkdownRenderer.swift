@@ -35,14 +35,24 @@ public enum MarkdownRenderer {
         let width: Int
         var lines: [StyledLine] = []
         var links: [String] = []
+        /// How deep the walk is. Past `maximumDepth` the rest is shown as plain text: a post
+        /// nested thousands of levels deep must not exhaust the stack of every reader.
+        var depth = 0
+        static let maximumDepth = 24
 
         mutating func blank() {
             if let last = lines.last, !last.text.allSatisfy({ $0 == " " || $0 == "│" }) { lines.append(StyledLine()) }
         }
 
         mutating func block(_ node: OpaquePointer, indent: Int, prefix: String) {
-            let pad = prefix + String(repeating: " ", count: indent)
-            let room = width - DisplayWidth.of(pad)
+            depth += 1
+            defer { depth -= 1 }
+            let pad = prefix + String(repeating: " ", count: min(indent, width / 2))
+            let room = max(8, width - DisplayWidth.of(pad))
+            guard depth <= Self.maximumDepth else {
+                lines += StyledWrap.wrap([StyledSpan(MarkdownDocument.plainText(of: node))], width: room).map { prefixed(pad, $0) }
+                return
+            }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 blank()
@@ -70,7 +80,7 @@ public enum MarkdownRenderer {
             case CMARK_NODE_BLOCK_QUOTE:
                 var child = cmark_node_first_child(node)
                 while let current = child {
-                    block(current, indent: 0, prefix: pad + "│ ")
+                    block(current, indent: 0, prefix: DisplayWidth.of(pad) < width / 2 ? pad + "│ " : pad)
                     child = cmark_node_next(current)
                 }
             case CMARK_NODE_CODE_BLOCK:
@@ -146,6 +156,9 @@ public enum MarkdownRenderer {
 
         /// The inline content of a block as spans; links become text plus a `[n]` reference.
         mutating func inlines(_ node: OpaquePointer, role: StyleRole) -> [StyledSpan] {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth * 2 else { return [StyledSpan(MarkdownDocument.plainText(of: node), role)] }
             var spans: [StyledSpan] = []
             var child = cmark_node_first_child(node)
             while let current = child {

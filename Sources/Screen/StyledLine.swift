@@ -53,14 +53,23 @@ public enum StyledWrap {
                 let gap = (!lineStart && needsSpace) ? 1 : 0
                 if used + gap + wordWidth > width && !lineStart { newLine() }
                 else if gap == 1 { current.spans.append(StyledSpan(" ", span.role)); used += 1 }
-                while wordWidth > width - used, width - used > 0 {
-                    let room = width - used
-                    let head = TextFit.wrap(word, width: room).first ?? word
-                    current.spans.append(StyledSpan(head, span.role))
-                    word = String(word.dropFirst(head.count))
-                    wordWidth = DisplayWidth.of(word)
-                    newLine()
-                    if word.isEmpty { break }
+                if wordWidth > width - used, width - used > 0 {
+                    // A word longer than the line is cut into line-sized pieces in one pass
+                    // (a 200 000-character "word" in a post must not take minutes).
+                    var piece = "", pieceWidth = 0
+                    for character in word {
+                        let characterWidth = DisplayWidth.of(character)
+                        if pieceWidth + characterWidth > width - used, !piece.isEmpty {
+                            current.spans.append(StyledSpan(piece, span.role))
+                            newLine()
+                            piece = ""
+                            pieceWidth = 0
+                        }
+                        piece.append(character)
+                        pieceWidth += characterWidth
+                    }
+                    word = piece
+                    wordWidth = pieceWidth
                 }
                 if !word.isEmpty {
                     current.spans.append(StyledSpan(word, span.role))

@@ -7,7 +7,7 @@ APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev libmicrohtt
 	libsodium-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev gettext pkg-config tmux
 RUN_HOME ?= .run/home
 
-.PHONY: all deps build release test run bench clean
+.PHONY: all deps build release test run bench soak clean
 
 all: build
 
@@ -49,6 +49,15 @@ bench: deps
 	$(SWIFT) build -c release --product rrcd
 	.build/release/rrc-bench
 	.build/release/rrc-bench server-load --devices 200 --seconds 20
+
+# The reliability suites for a long time (many seeds, more rounds, more kills, more fuzzing);
+# `make test` runs a bounded version of each. A failing seed replays with RRC_SEED=N.
+soak: deps
+	$(SWIFT) build --build-tests
+	rm -f .soak-report.txt
+	RRC_SOAK=1 RRC_RELIABILITY_REPORT=$(CURDIR)/.soak-report.txt $(SWIFT) test --skip-build --filter ReliabilityTests || true
+	@echo; echo "Soak report:"; cat .soak-report.txt
+	@! grep -q "[1-9][0-9]* failed" .soak-report.txt
 
 clean:
 	rm -rf .build .run

@@ -40,17 +40,25 @@ import Testing
 
     @Test func replicasConvergeWithTheServerWhateverTheLinkDoes() throws {
         var failed: [UInt64] = [], passed = 0
-        var faults: [String] = []
+        var totals = Totals()
         for seed in SoakSettings.seeds(bounded: 2, soak: 40) {
             do {
-                faults.append(try run(seed: seed, rounds: SoakSettings.isSoak ? 120 : 40))
+                try run(seed: seed, rounds: SoakSettings.isSoak ? 120 : 40, totals: &totals)
                 passed += 1
             } catch {
                 failed.append(seed)
                 Issue.record("seed \(seed): \(error)")
             }
         }
-        SoakSettings.report("convergence", passed: passed, failed: failed, details: "faults injected: " + faults.joined(separator: "; "))
+        let faults = FaultProxy.Fault.allCases.compactMap { fault in totals.faults[fault].map { "\(fault.rawValue) \($0)" } }
+        SoakSettings.report("convergence", passed: passed, failed: failed,
+                            details: "3 devices + a moderator per seed, \(totals.writes) writes, connections: " + faults.joined(separator: ", ")
+                                + "; lost 0, duplicated 0")
+    }
+
+    struct Totals {
+        var writes = 0
+        var faults: [FaultProxy.Fault: Int] = [:]
     }
 
     func login(_ http: HTTPClient, _ user: String) throws -> (token: String, id: String) {
@@ -58,8 +66,8 @@ import Testing
         return (reply["token"] as? String ?? "", (reply["user"] as? [String: Any])?["id"] as? String ?? "")
     }
 
-    /// One seeded run; returns what the proxy injected.
-    func run(seed: UInt64, rounds: Int) throws -> String {
+    /// One seeded run; adds what it wrote and what the proxy injected to `totals`.
+    func run(seed: UInt64, rounds: Int, totals: inout Totals) throws {
         var random = SeededRandom(seed: seed)
         let server = try ServerProcess(pack: ProjectPaths.root.appendingPathComponent("demo/pack"))
         for (user, role) in [("ana", "member"), ("ben", "member"), ("mod", "moderator")] {
@@ -133,6 +141,38 @@ import Testing
                                     written: device.written)
         }
         try ReplicaCheck.noDuplicates(http, token: moderator, prefix: "reply s")
-        return "seed \(seed): \(proxy.summary)"
+        totals.writes += counter
+        for (fault, count) in proxy.injected { totals.faults[fault, default: 0] += count }
     }
+
+    /// The field's worst link: 32 kbit/s with 800 ms round trips. A first sync of one
+    /// language and a push of queued posts finish, and land exactly once.
+    @Test func aSyncOverA32KbitLinkWith800msRoundTripsCompletes() throws {
+        let server = try ServerProcess(pack: ProjectPaths.root.appendingPathComponent("demo/pack"))
+        try server.addUser("ana", password: Self.password)
+        try server.start()
+        var plan = FaultProxy.Plan()
+        plan.faultRate = 0
+        plan.bitsPerSecond = 32_000
+        plan.roundTripMilliseconds = 800
+        let proxy = try FaultProxy(upstreamPort: server.port, seed: 1, plan: plan)
+        defer { proxy.stop() }
+        let session = try login(server.client(), "ana")
+        let folder = TemporaryFolder("rrc-slow-link")
+        let store = try ClientStore(path: folder.url.appendingPathComponent("rrc.sqlite").path)
+        try store.setLocalAuthor(session.id)
+        var options = CurlTransport.Options()
+        options.totalTimeout = 120
+        let engine = SyncEngine(store: store, transport: CurlTransport(options: options), server: proxy.url, token: session.token,
+                                scope: PullScope(languages: ["sq"]))
+        let first = try engine.sync()
+        #expect(first.pulled > 20 && first.bytesIn < 40_000)
+        for index in 0..<5 { try store.queue(Draft(target: .reply(thread: "t-sq-dhuna", replyTo: nil), body: "slow link \(index)")) }
+        let second = try engine.sync()
+        #expect(second.applied == 5 && second.stillQueued == 0)
+        try ReplicaCheck.noDuplicates(server.client(), token: session.token, prefix: "slow link")
+        SoakSettings.report("slow link (32 kbit/s, 800 ms)", passed: 1, failed: [],
+                            details: "first sync \(first.pulled) changes, \(first.bytesIn) B in; push of 5 posts \(second.bytesOut) B out")
+    }
+
 }

@@ -43,29 +43,24 @@ struct ThreadScreen: AppScreen {
         var starts: [Int] = []
         for post in posts {
             starts.append(lines.count)
-            var header = [StyledSpan("── " + authorName(post.authorId, post.authorName, context), .title)]
-            if let role = post.authorRole, role != "member" { header.append(StyledSpan(" (" + context.tr(role) + ")", .badge)) }
-            header.append(StyledSpan(" · " + post.created.prefix(16).replacingOccurrences(of: "T", with: " "), .dim))
-            if post.edited != nil { header.append(StyledSpan(" · " + context.tr("edited"), .dim)) }
-            if post.pending { header.append(StyledSpan(" · " + context.tr("queued"), .queued)) }
-            lines.append(StyledLine(header))
-            lines += MarkdownRenderer.render(post.body, width: width).lines
-            lines.append(StyledLine())
+            lines += postLines(post, width: width, context: context)
         }
         if next != nil { lines.append(StyledLine(context.tr("Loading more…"), .dim)) }
         return (lines, starts)
     }
 
-    func authorName(_ id: String, _ name: String, _ context: AppContext) -> String {
-        id == localAuthor && name == id ? context.tr("you") : name
+    /// One post: its header line, its text, a blank line.
+    func postLines(_ post: PostView, width: Int, context: AppContext) -> [StyledLine] {
+        var header = [StyledSpan("── " + authorName(post.authorId, post.authorName, context), .title)]
+        if let role = post.authorRole, role != "member" { header.append(StyledSpan(" (" + context.tr(role) + ")", .badge)) }
+        header.append(StyledSpan(" · " + post.created.prefix(16).replacingOccurrences(of: "T", with: " "), .dim))
+        if post.edited != nil { header.append(StyledSpan(" · " + context.tr("edited"), .dim)) }
+        if post.pending { header.append(StyledSpan(" · " + context.tr("queued"), .queued)) }
+        return [StyledLine(header)] + MarkdownRenderer.render(post.body, width: width).lines + [StyledLine()]
     }
 
-    mutating func relayout(_ context: AppContext) {
-        let (lines, starts) = layout(width: context.viewportWidth - 2, context: context)
-        let top = text.top
-        text.lines = lines
-        text.top = min(top, max(0, lines.count - 1))
-        postStarts = starts
+    func authorName(_ id: String, _ name: String, _ context: AppContext) -> String {
+        id == localAuthor && name == id ? context.tr("you") : name
     }
 
     mutating func layOut(_ context: AppContext) {
@@ -89,12 +84,20 @@ struct ThreadScreen: AppScreen {
         postStarts.lastIndex { $0 <= text.top + 1 }
     }
 
+    /// The next page, laid out and appended: only the new posts are rendered, so a key in a
+    /// 20 000-post thread costs the same at the end as at the start.
     mutating func loadMore(context: AppContext) throws {
         guard next != nil else { return }
         let page = try context.store.posts(thread: detail.thread.id, after: next, limit: 100)
+        if text.lines.last?.spans.first?.role == .dim, text.lines.last?.text == context.tr("Loading more…") { text.lines.removeLast() }
+        let width = laidOutWidth > 0 ? laidOutWidth - 2 : context.viewportWidth - 2
+        for post in page.items {
+            postStarts.append(text.lines.count)
+            text.lines += postLines(post, width: width, context: context)
+        }
         posts += page.items
         next = page.next
-        relayout(context)
+        if next != nil { text.lines.append(StyledLine(context.tr("Loading more…"), .dim)) }
     }
 
     mutating func handle(_ action: Action, context: AppContext) throws -> Transition {

@@ -3,6 +3,7 @@
 import ClientStore
 import ContentPack
 import Foundation
+import Terminal
 
 var posts = 200_000, threads = 2_000, resources = 10_000, searchRuns = 7
 var outputPath: String?
@@ -116,6 +117,21 @@ let firstRate = Double(postsImported) / firstImportSeconds
 let allRecordsRate = Double(report.importedTotal) / (firstImportSeconds + readSeconds)
 let databaseSize = (try? FileManager.default.attributesOfItem(atPath: storePath)[.size] as? Int) ?? 0
 
+progress("key → frame: scrolling the library, and a 20 000-post thread")
+let libraryKeys = try KeyFrames.measure(store: store, opening: [.character("1")],
+                                        keys: Array(repeating: Key.character("j"), count: 300) + Array(repeating: Key.control("d"), count: 50))
+let bigThread = try KeyFrames.bigThreadStore(posts: 20_000, in: work)
+let threadKeys = try KeyFrames.measure(store: bigThread, opening: [.character("3"), .enter, .enter],
+                                       keys: Array(repeating: Key.control("d"), count: 300) + [.character("G"), .character("g")]
+                                           + Array(repeating: Key.character("j"), count: 100))
+progress("first screen: rrc and newsboat with \(posts + resources) items")
+let firstScreen = FirstScreen.measure(store: storePath, items: posts + resources, work: work)
+func milliseconds(_ value: Double?) -> String { value.map { String(format: "%.0f ms", $0) } ?? "not measured" }
+var ratio = "—"
+if let rrcTime = firstScreen.rrcMilliseconds, let newsboatTime = firstScreen.newsboatMilliseconds {
+    ratio = String(format: "%.1f×", newsboatTime / rrcTime)
+}
+
 let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
 let table = """
     | measure | result | target |
@@ -125,6 +141,10 @@ let table = """
     | re-import, updating in place | \(String(format: "%.1f", secondImportSeconds)) s, \(Int(Double(postsImported) / secondImportSeconds)) posts/s | — |
     | read + import, all records | \(Int(allRecordsRate)) records/s | — |
     | search, \(queries.count) queries × \(searchRuns) runs, \(posts) posts | median **\(String(format: "%.2f", Measurements.median(latencies))) ms**, p95 **\(String(format: "%.2f", Measurements.percentile(latencies, 95))) ms**, max \(String(format: "%.2f", latencies.max() ?? 0)) ms | p95 ≤ 30 ms |
+    | first full screen, rrc (\(posts) posts, \(resources) resources) | median **\(milliseconds(firstScreen.rrcMilliseconds))** | ≤ 100 ms |
+    | first full screen, newsboat (\(posts + resources) items in one feed) | median \(milliseconds(firstScreen.newsboatMilliseconds)); rrc is **\(ratio)** faster \(firstScreen.note) | ≥ 20× |
+    | key → frame, library (j × 300, C-d × 50) | median \(String(format: "%.2f", Measurements.median(libraryKeys))) ms, p99 **\(String(format: "%.2f", Measurements.percentile(libraryKeys, 99))) ms** | p99 ≤ 16 ms |
+    | key → frame, 20 000-post thread (C-d × 300, G, g, j × 100) | median \(String(format: "%.2f", Measurements.median(threadKeys))) ms, p99 **\(String(format: "%.2f", Measurements.percentile(threadKeys, 99))) ms**, max \(String(format: "%.1f", threadKeys.max() ?? 0)) ms | p99 ≤ 16 ms |
     | results per query | median \(Int(Measurements.median(hitCounts.map(Double.init)))) (limit 50) | — |
     | store size | \(databaseSize / 1_048_576) MiB | — |
     | peak memory (bench process, whole pack held in memory) | \(Int(Measurements.peakMemoryMiB())) MiB | — |

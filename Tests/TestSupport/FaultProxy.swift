@@ -63,8 +63,13 @@ public final class FaultProxy: @unchecked Sendable {
         lock.lock(); self.plan = plan; lock.unlock()
     }
 
+    /// Idempotent: closing the listener twice would close whatever descriptor the number
+    /// meanwhile belongs to — another test's database file (seen: "disk I/O error").
     public func stop() {
-        lock.lock(); stopped = true; lock.unlock()
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
@@ -87,7 +92,11 @@ public final class FaultProxy: @unchecked Sendable {
 
     private func acceptLoop() {
         while true {
-            let client = accept(listener, nil, nil)
+            lock.lock()
+            let socket = stopped ? -1 : listener
+            lock.unlock()
+            guard socket >= 0 else { return }
+            let client = accept(socket, nil, nil)
             if client < 0 {
                 lock.lock(); let done = stopped; lock.unlock()
                 if done { return }

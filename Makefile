@@ -7,7 +7,7 @@ APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev libmicrohtt
 	libsodium-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev gettext pkg-config tmux
 RUN_HOME ?= .run/home
 
-.PHONY: all deps build release test run bench soak clean
+.PHONY: all deps build release test run bench bench-deps soak clean
 
 all: build
 
@@ -44,9 +44,15 @@ test: deps
 run: release
 	@sh demo/run.sh
 
-bench: deps
+# The first-screen comparison needs newsboat (Debian) and pyte (PyPI) for its pseudo-terminal.
+bench-deps: deps
+	@command -v newsboat >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q newsboat >/dev/null; } || echo "install newsboat for the first-screen comparison"
+	@python3 -c "import pyte" 2>/dev/null || python3 -m pip install -q pyte || echo "install pyte (pip) for the first-screen measurement"
+
+bench: bench-deps
 	$(SWIFT) build -c release --product rrc-bench
 	$(SWIFT) build -c release --product rrcd
+	$(SWIFT) build -c release --product rrc
 	.build/release/rrc-bench
 	.build/release/rrc-bench server-load --devices 200 --seconds 20
 

@@ -53,7 +53,8 @@ let package = Package(
                                                      "SyncClient", "SyncProtocol", "HTTPTransport"]),
         .executableTarget(name: "rrcd", dependencies: ["Server", "ServerStore", "SyncProtocol", "ContentPack", "Model", "Storage",
                                                        "CMicroHTTPD", "CSodium", "CZlib"]),
-        .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model", "LoopbackHTTP", "TUI", "Terminal", "TextLayout"],
+        .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model", "LoopbackHTTP", "TUI", "Terminal", "TextLayout",
+                                                           "SyncClient", "HTTPTransport", "Compression"],
                           exclude: ["Tools"]),
 
         // Tests.

@@ -127,6 +127,14 @@ let threadKeys = try KeyFrames.measure(store: bigThread, opening: [.character("3
 progress("first screen: rrc and newsboat with \(posts + resources) items")
 let firstScreen = FirstScreen.measure(store: storePath, items: posts + resources, work: work)
 func milliseconds(_ value: Double?) -> String { value.map { String(format: "%.0f ms", $0) } ?? "not measured" }
+progress("sync over loopback against rrcd holding the same pack")
+let sync = try SyncMeasure.run(pack: packFolder, work: work)
+func syncRow(_ name: String, _ figures: SyncMeasure.Figures) -> String {
+    let ratio = figures.floor > 0 ? String(format: "%.2f×", Double(figures.bytesIn) / Double(figures.floor)) : "—"
+    return "| \(name) | \(String(format: "%.2f", figures.seconds)) s, \(figures.requests) requests, \(figures.records) records, "
+        + "\(figures.bytesIn) B in / \(figures.bytesOut) B out; gzip floor \(figures.floor) B → **\(ratio)** |"
+}
+
 var ratio = "—"
 if let rrcTime = firstScreen.rrcMilliseconds, let newsboatTime = firstScreen.newsboatMilliseconds {
     ratio = String(format: "%.1f×", newsboatTime / rrcTime)
@@ -145,6 +153,9 @@ let table = """
     | first full screen, newsboat (\(posts + resources) items in one feed) | median \(milliseconds(firstScreen.newsboatMilliseconds)); rrc is **\(ratio)** faster \(firstScreen.note) | ≥ 20× |
     | key → frame, library (j × 300, C-d × 50) | median \(String(format: "%.2f", Measurements.median(libraryKeys))) ms, p99 **\(String(format: "%.2f", Measurements.percentile(libraryKeys, 99))) ms** | p99 ≤ 16 ms |
     | key → frame, 20 000-post thread (C-d × 300, G, g, j × 100) | median \(String(format: "%.2f", Measurements.median(threadKeys))) ms, p99 **\(String(format: "%.2f", Measurements.percentile(threadKeys, 99))) ms**, max \(String(format: "%.1f", threadKeys.max() ?? 0)) ms | p99 ≤ 16 ms |
+    \(syncRow("first sync (loopback)", sync.initial)) ≤ 1.2× floor |
+    \(syncRow("incremental sync, 100 new posts", sync.incremental)) ≤ 1.2× floor |
+    | no-op sync | \(sync.noop.requests) request(s), \(sync.noop.bytesIn + sync.noop.bytesOut) B on the wire | ≤ 1 round trip, ≤ 2 KB |
     | results per query | median \(Int(Measurements.median(hitCounts.map(Double.init)))) (limit 50) | — |
     | store size | \(databaseSize / 1_048_576) MiB | — |
     | peak memory (bench process, whole pack held in memory) | \(Int(Measurements.peakMemoryMiB())) MiB | — |

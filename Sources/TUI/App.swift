@@ -279,7 +279,7 @@ public final class App {
     }
 
     func refreshCounts() throws {
-        counts = try context.store.counts()
+        counts = try context.store.counts(includingPosts: false)
         unread = try context.store.unreadThreadCount()
     }
 

@@ -8,12 +8,12 @@ struct HomeScreen: AppScreen {
     var counts = ContentCounts()
 
     init(context: AppContext) throws {
-        counts = try context.store.counts()
+        counts = try context.store.counts(includingPosts: false)
     }
 
     func title(_ context: AppContext) -> String { context.tr("Home") }
 
-    mutating func refresh(context: AppContext) throws { counts = try context.store.counts() }
+    mutating func refresh(context: AppContext) throws { counts = try context.store.counts(includingPosts: false) }
 
     mutating func handle(_ action: Action, context: AppContext) throws -> Transition {
         if try list.handle(action, viewHeight: context.viewportHeight) { return .stay }

@@ -20,7 +20,6 @@ let package = Package(
         // C libraries (module map + shim header each).
         systemLibrary("CNcursesw", pkgConfig: "ncursesw", apt: "libncursesw5-dev"),
         systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
-        systemLibrary("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
         systemLibrary("CMicroHTTPD", pkgConfig: "libmicrohttpd", apt: "libmicrohttpd-dev"),
         systemLibrary("CSodium", pkgConfig: "libsodium", apt: "libsodium-dev"),
         systemLibrary("CCmarkGFM", pkgConfig: "libcmark-gfm", apt: "libcmark-gfm-dev"),
@@ -28,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CLocale", path: "Sources/CLocale"),
         // The FTS5 tokenizer that folds đ; C because FTS5 calls it per token.
         .target(name: "CFoldTokenizer", dependencies: ["CSQLite"]),
+        // libcurl through dlopen, so only a sync pays for loading it (see CCurl.h).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
 
         // Pure Swift libraries.
         .target(name: "Storage", dependencies: ["CSQLite"]),
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(name: "rrcd", dependencies: ["Server", "ServerStore", "SyncProtocol", "ContentPack", "Model", "Storage",
                                                        "CMicroHTTPD", "CSodium", "CZlib"]),
         .executableTarget(name: "rrc-bench", dependencies: ["ClientStore", "ContentPack", "Model", "LoopbackHTTP", "TUI", "Terminal", "TextLayout",
-                                                           "SyncClient", "HTTPTransport", "Compression"],
+                                                           "SyncClient", "HTTPTransport", "Compression", "TestSupport"],
                           exclude: ["Tools"]),
 
         // Tests.

@@ -17,10 +17,14 @@ public final class CurlTransport: Transport, @unchecked Sendable {
     }
 
     let options: Options
-    private static let initialised: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()
+    /// Why libcurl cannot be used (nil: loaded and initialised). Loaded on the first transfer,
+    /// not at start: the first screen must not wait for the network stack.
+    private static let unavailable: String? = {
+        if let failure = rrc_curl_load() { return String(cString: failure) }
+        return rrc_curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK ? nil : "libcurl could not be initialised"
+    }()
 
     public init(options: Options = Options()) {
-        _ = Self.initialised
         self.options = options
     }
 
@@ -71,8 +75,9 @@ public final class CurlTransport: Transport, @unchecked Sendable {
     }
 
     private func perform(_ request: TransportRequest, sink: Sink) throws -> (Int, Int, Int) {
-        guard let curl = curl_easy_init() else { throw TransportError.failed("libcurl could not start a transfer") }
-        defer { curl_easy_cleanup(curl) }
+        if let reason = Self.unavailable { throw TransportError.failed(reason) }
+        guard let curl = rrc_curl_easy_init() else { throw TransportError.failed("libcurl could not start a transfer") }
+        defer { rrc_curl_easy_cleanup(curl) }
         rrc_curl_setopt_string(curl, CURLOPT_URL, request.url)
         rrc_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1)
         rrc_curl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT, options.connectTimeout)
@@ -89,9 +94,9 @@ public final class CurlTransport: Transport, @unchecked Sendable {
         rrc_curl_setopt_string(curl, CURLOPT_CUSTOMREQUEST, request.method)
         if request.method == "HEAD" { rrc_curl_setopt_long(curl, CURLOPT_NOBODY, 1) }
         var list: UnsafeMutablePointer<curl_slist>?
-        for (name, value) in request.headers { list = curl_slist_append(list, "\(name): \(value)") }
-        list = curl_slist_append(list, "Expect:")  // no 100-continue round trip on slow links
-        defer { curl_slist_free_all(list) }
+        for (name, value) in request.headers { list = rrc_curl_slist_append(list, "\(name): \(value)") }
+        list = rrc_curl_slist_append(list, "Expect:")  // no 100-continue round trip on slow links
+        defer { rrc_curl_slist_free_all(list) }
         rrc_curl_setopt_slist(curl, CURLOPT_HTTPHEADER, list)
         let body = request.body ?? Data()
         if request.body != nil {
@@ -107,7 +112,7 @@ public final class CurlTransport: Transport, @unchecked Sendable {
                 // COPYPOSTFIELDS: curl keeps its own copy, so the buffer's lifetime does not matter.
                 rrc_curl_setopt_pointer(curl, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
             }
-            return curl_easy_perform(curl)
+            return rrc_curl_easy_perform(curl)
         }
         guard code == CURLE_OK else { throw Self.error(code) }
         var status = 0, sent: curl_off_t = 0, received: curl_off_t = 0
@@ -120,7 +125,7 @@ public final class CurlTransport: Transport, @unchecked Sendable {
     }
 
     static func error(_ code: CURLcode) -> TransportError {
-        let text = String(cString: curl_easy_strerror(code))
+        let text = String(cString: rrc_curl_easy_strerror(code))
         switch code {
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_SEND_ERROR, CURLE_RECV_ERROR,
              CURLE_GOT_NOTHING:

@@ -6,6 +6,7 @@ enum FirstScreen {
     struct Result {
         var rrcMilliseconds: Double?
         var newsboatMilliseconds: Double?
+        var peakMemoryMiB: Double?
         var note: String
     }
 
@@ -29,6 +30,13 @@ enum FirstScreen {
         try? FileManager.default.createSymbolicLink(atPath: home.appendingPathComponent("data/rrc.sqlite").path, withDestinationPath: store)
         var result = Result(note: "")
         result.rrcMilliseconds = median(run(["python3", tool, "Library  ", "--runs", "7", "--", rrc, "--home", home.path]))
+        // Memory after real use: the library paged through, a search, a long thread read.
+        let keys = "1|" + String(repeating: "\\x04", count: 10) + "|/child protection\\r||\\x1b|3|\\r|\\r|"
+            + String(repeating: "\\x04", count: 20) + "|"
+        let memory = run(["python3", root.appendingPathComponent("Sources/rrc-bench/Tools/peak_memory.py").path, keys, "--", rrc, "--home", home.path])
+        if let range = memory.range(of: "peak_kib="), let kib = Double(memory[range.upperBound...].prefix { $0.isNumber }) {
+            result.peakMemoryMiB = kib / 1024
+        }
         let newsboat = work.appendingPathComponent("newsboat")
         let made = run(["python3", root.appendingPathComponent("Sources/rrc-bench/Tools/newsboat_cache.py").path, String(items), newsboat.path])
         if made.isEmpty {

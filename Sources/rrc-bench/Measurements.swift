@@ -27,9 +27,9 @@ enum Measurements {
         return sorted[min(max(rank, 1), sorted.count) - 1]
     }
 
-    /// Peak resident memory of this process so far, in MiB (Linux `VmHWM`).
-    static func peakMemoryMiB() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    /// Peak resident memory of a process so far (this one by default), in MiB (Linux `VmHWM`).
+    static func peakMemoryMiB(process: String = "self") -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
         return kib / 1024

@@ -1,7 +1,9 @@
 // rrc-bench server-load: many simulated devices pushing and pulling against one real rrcd on
 // loopback for a bounded time. Each device logs in, pushes small batches of new posts (now
-// and then re-sending a batch, as after a lost response) and pulls what is new. At the end
-// every acknowledged op must be on the server exactly once.
+// and then re-sending a batch, as after a lost response) and pulls what is new — either in a
+// closed loop (a request always in flight: the server's capacity) or paced, one sync round
+// every few seconds (devices as people use them). At the end every acknowledged op must be
+// on the server exactly once.
 import Foundation
 import LoopbackHTTP
 
@@ -11,6 +13,8 @@ final class ServerLoad: @unchecked Sendable {
         var accounts = 20
         var seconds = 20.0
         var threads = 4
+        /// Mean seconds between a device's sync rounds (0: closed loop, no pause).
+        var pace = 0.0
     }
 
     struct DeviceResult {
@@ -21,6 +25,7 @@ final class ServerLoad: @unchecked Sendable {
         var pushLatencies: [Double] = []
         var pullLatencies: [Double] = []
         var bytesIn = 0
+        var rounds = 0
     }
 
     let options: Options
@@ -54,20 +59,29 @@ final class ServerLoad: @unchecked Sendable {
         let http = HTTPClient(port: port)
 
         let first = try login(http, account: 0)
-        let threads = try openThreads(http, token: first)
+        // Devices start in sync (their cursor at the head of the log): the load is what
+        // happens afterwards, not every device's first sync at once.
+        let (threads, head) = try openThreads(http, token: first)
         // Devices log in once and keep their token for months: logins (Argon2id, 64 MiB each)
         // are not part of the steady load, so they happen before the clock starts.
         Self.progress("\(options.devices) devices log in")
         let loginStarted = Date()
         final class Tokens: @unchecked Sendable { var values: [Int: String] = [:] }
         let tokenBox = Tokens()
-        DispatchQueue.concurrentPerform(iterations: options.devices) { device in
+        // Beyond 200 devices, sessions are shared (a token lookup costs the same whoever holds
+        // it), which keeps 1 000 devices from spending a minute on Argon2id first.
+        let sessions = min(options.devices, 200)
+        DispatchQueue.concurrentPerform(iterations: sessions) { device in
             let token = try? self.login(http, account: device % self.options.accounts)
             self.lock.lock(); tokenBox.values[device] = token; self.lock.unlock()
         }
-        let tokens = (0..<options.devices).map { tokenBox.values[$0] }
+        let tokens = (0..<options.devices).map { tokenBox.values[$0 % sessions] }
         loginSeconds = Date().timeIntervalSince(loginStarted)
-        Self.progress("\(options.devices) devices for \(Int(options.seconds)) s against rrcd on port \(port)")
+        Self.progress("\(options.devices) devices for \(Int(options.seconds)) s against rrcd on port \(port)"
+                      + (options.pace > 0 ? ", one sync round every ~\(options.pace) s each" : ", closed loop"))
+        // Logins use 64 MiB each (Argon2id): the peak during the load is measured from here.
+        let peakWithLogins = Self.peakMemoryMiB(of: server)
+        try? "5".write(toFile: "/proc/\(server)/clear_refs", atomically: false, encoding: .utf8)
         let cpuBefore = Self.cpuSeconds(of: server)
         let deadline = Date().addingTimeInterval(options.seconds)
         var workers: [Thread] = []
@@ -76,7 +90,7 @@ final class ServerLoad: @unchecked Sendable {
             finished.enter()
             let token = tokens[device]
             let thread = Thread { [self] in
-                let result = self.device(device, token: token, http: http, threads: threads, deadline: deadline)
+                let result = self.device(device, token: token, http: http, threads: threads, from: head, deadline: deadline)
                 self.lock.lock(); self.results.append(result); self.lock.unlock()
                 finished.leave()
             }
@@ -87,6 +101,7 @@ final class ServerLoad: @unchecked Sendable {
         finished.wait()
         let elapsed = options.seconds
         let serverCPU = Self.cpuSeconds(of: server) - cpuBefore
+        let peakUnderLoad = Self.peakMemoryMiB(of: server)
 
         // Every acknowledged op exactly once on the server.
         let everything = try pullAll(http, token: try login(http, account: 0))
@@ -103,12 +118,17 @@ final class ServerLoad: @unchecked Sendable {
             "| machine | \(Self.machine()) |",
             "| devices (accounts) | \(options.devices) (\(options.accounts)) |",
             "| duration | \(Int(elapsed)) s, rrcd --threads \(options.threads) |",
-            "| logins before the run | \(options.devices) in \(String(format: "%.1f", loginSeconds)) s |",
+            "| pace | " + (options.pace > 0 ? "one sync round per device every \(options.pace) s on average (0.5–1.5×); one round in four pushes |"
+                                              : "closed loop: every device always has a request in flight |"),
+            "| sync rounds | \(results.map(\.rounds).reduce(0, +)) |",
+            "| logins before the run | \(min(options.devices, 200)) in \(String(format: "%.1f", loginSeconds)) s |",
             "| requests | \(requests) (\(Int(Double(requests) / elapsed)) /s) |",
             "| server CPU | \(String(format: "%.1f", serverCPU)) s in \(Int(elapsed)) s (the load generator shares the 2 cores) |",
             "| ops applied | \(acknowledged.count); re-sent batches answered duplicate: \(results.map(\.duplicatesAnswered).reduce(0, +)) ops |",
             "| push latency median / p99 | \(ms(Self.percentile(push, 50))) / \(ms(Self.percentile(push, 99))) ms |",
             "| pull latency median / p99 | \(ms(Self.percentile(pull, 50))) / \(ms(Self.percentile(pull, 99))) ms |",
+            "| all requests median / p99 | \(ms(Self.percentile(push + pull, 50))) / \(ms(Self.percentile(push + pull, 99))) ms |",
+            "| rrcd peak memory (RSS) | \(String(format: "%.0f", peakUnderLoad)) MiB under load; \(String(format: "%.0f", peakWithLogins)) MiB with the logins |",
             "| errors | \(errors.count) |",
             "| lost ops | \(lost) |",
             "| duplicated ops | \(duplicated) |",
@@ -118,7 +138,7 @@ final class ServerLoad: @unchecked Sendable {
     }
 
     /// One device: log in, then push and pull until the deadline.
-    func device(_ number: Int, token: String?, http: HTTPClient, threads: [String], deadline: Date) -> DeviceResult {
+    func device(_ number: Int, token: String?, http: HTTPClient, threads: [String], from head: Int, deadline: Date) -> DeviceResult {
         var result = DeviceResult()
         var random = SystemRandomNumberGenerator()
         let deviceID = "load-device-\(number)"
@@ -126,13 +146,18 @@ final class ServerLoad: @unchecked Sendable {
             result.errors.append("device \(number): login failed")
             return result
         }
-        var counter = 0, cursor = 0
+        var counter = 0, cursor = head
         var lastBatch: [[String: Any]] = []
+        // Paced devices start at random moments, so they do not all sync in step.
+        if options.pace > 0 { pause(Double.random(in: 0..<options.pace, using: &random), before: deadline) }
         while Date() < deadline {
+            result.rounds += 1
             // Push: a new batch, or (one time in ten) the last one again, as after a lost answer.
+            // Paced devices have something to send one round in four.
+            let pushing = options.pace == 0 || Int.random(in: 0..<4, using: &random) == 0
             let resend = !lastBatch.isEmpty && Int.random(in: 0..<10, using: &random) == 0
             var batch = lastBatch
-            if !resend {
+            if pushing && !resend {
                 batch = (0..<Int.random(in: 1...4, using: &random)).map { _ in
                     counter += 1
                     let id = "load-\(number)-\(counter)"
@@ -143,26 +168,7 @@ final class ServerLoad: @unchecked Sendable {
                 }
             }
             lastBatch = batch
-            let started = Date()
-            do {
-                let reply = try http.json("POST", "/api/v1/sync/push", ["schema": 1, "device_id": deviceID, "ops": batch],
-                                          token: token, headers: ["Accept-Encoding": "gzip"])
-                result.requests += 1
-                result.pushLatencies.append(Date().timeIntervalSince(started))
-                guard reply.status == 200 else { result.errors.append("push \(reply.status) \(reply.errorCode ?? "")"); continue }
-                for answer in try reply.json()["results"] as? [[String: Any]] ?? [] {
-                    let status = answer["status"] as? String
-                    let op = answer["op_id"] as? String ?? ""
-                    let entity = batch.first { $0["op_id"] as? String == op }?["entity_id"] as? String ?? ""
-                    switch status {
-                    case "applied" where !resend: result.applied.insert(entity)
-                    case "duplicate" where resend: result.duplicatesAnswered += 1
-                    default: result.errors.append("op \(op): \(status ?? "?") \(answer["code"] as? String ?? "") (resend: \(resend))")
-                    }
-                }
-            } catch {
-                result.errors.append("push: \(error)")
-            }
+            if pushing { push(batch, resend: resend, device: deviceID, token: token, http: http, into: &result) }
             // Pull what is new, page by page.
             var more = true
             while more && Date() < deadline {
@@ -186,8 +192,39 @@ final class ServerLoad: @unchecked Sendable {
                     break
                 }
             }
+            if options.pace > 0 { pause(options.pace * Double.random(in: 0.5...1.5, using: &random), before: deadline) }
         }
         return result
+    }
+
+    /// One push; records the latency and checks every answer against what was sent.
+    func push(_ batch: [[String: Any]], resend: Bool, device: String, token: String, http: HTTPClient, into result: inout DeviceResult) {
+        let started = Date()
+        do {
+            let reply = try http.json("POST", "/api/v1/sync/push", ["schema": 1, "device_id": device, "ops": batch],
+                                      token: token, headers: ["Accept-Encoding": "gzip"])
+            result.requests += 1
+            result.pushLatencies.append(Date().timeIntervalSince(started))
+            guard reply.status == 200 else { result.errors.append("push \(reply.status) \(reply.errorCode ?? "")"); return }
+            for answer in try reply.json()["results"] as? [[String: Any]] ?? [] {
+                let status = answer["status"] as? String
+                let op = answer["op_id"] as? String ?? ""
+                let entity = batch.first { $0["op_id"] as? String == op }?["entity_id"] as? String ?? ""
+                switch status {
+                case "applied" where !resend: result.applied.insert(entity)
+                case "duplicate" where resend: result.duplicatesAnswered += 1
+                default: result.errors.append("op \(op): \(status ?? "?") \(answer["code"] as? String ?? "") (resend: \(resend))")
+                }
+            }
+        } catch {
+            result.errors.append("push: \(error)")
+        }
+    }
+
+    /// Sleeps for `seconds`, or until the deadline if that comes first.
+    func pause(_ seconds: Double, before deadline: Date) {
+        let left = deadline.timeIntervalSinceNow
+        if left > 0 { Thread.sleep(forTimeInterval: min(seconds, left)) }
     }
 
     func login(_ http: HTTPClient, account: Int) throws -> String {
@@ -209,8 +246,8 @@ final class ServerLoad: @unchecked Sendable {
         }
     }
 
-    /// Threads open for replies.
-    func openThreads(_ http: HTTPClient, token: String) throws -> [String] {
+    /// Threads open for replies, and the head of the log.
+    func openThreads(_ http: HTTPClient, token: String) throws -> ([String], Int) {
         var cursor = 0, threads: [String] = []
         while true {
             let page = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=1000", token: token).json()
@@ -218,7 +255,7 @@ final class ServerLoad: @unchecked Sendable {
                 if (change["data"] as? [String: Any])?["locked"] as? Bool == false, let id = change["id"] as? String { threads.append(id) }
             }
             cursor = page["next"] as? Int ?? cursor
-            if page["more"] as? Bool != true { return threads }
+            if page["more"] as? Bool != true { return (threads, cursor) }
         }
     }
 
@@ -270,6 +307,9 @@ final class ServerLoad: @unchecked Sendable {
         guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
+
+    /// Peak resident memory of a process (Linux `VmHWM`), in MiB.
+    static func peakMemoryMiB(of pid: pid_t) -> Double { Measurements.peakMemoryMiB(process: "\(pid)") }
 
     static func percentile(_ values: [Double], _ p: Double) -> Double { Measurements.percentile(values, p) }
     static func machine() -> String { Measurements.machine() }

@@ -1,12 +1,16 @@
-// Sync over loopback against a real rrcd holding the benchmark pack: the first sync, an
-// incremental one (100 new posts) and a no-op one — time, requests and bytes on the wire,
-// against the floor: the gzip size of the same records' JSON in one stream.
+// Sync against a real rrcd holding the benchmark pack, by the real `rrc` over loopback: the
+// first sync, an incremental one (100 new posts) and a no-op one — time, requests and bytes
+// on the wire against the floor (the gzip size of the same records' JSON in one stream), and
+// the client's peak memory. Then the same engine through the throttled proxy of the tests
+// (32 kbit/s, 800 ms round trips): an incremental and a no-op sync of that store, and a first
+// sync of the demo pack (the full benchmark pack would take hours at that rate).
 import ClientStore
 import Compression
 import Foundation
 import HTTPTransport
 import LoopbackHTTP
 import SyncClient
+import TestSupport
 
 enum SyncMeasure {
     struct Figures {
@@ -18,52 +22,125 @@ enum SyncMeasure {
         var floor: Int
     }
 
-    static func run(pack: URL, work: URL) throws -> (initial: Figures, incremental: Figures, noop: Figures) {
+    struct Result {
+        var initial, incremental, noop: Figures
+        var throttledFirst, throttledIncremental, throttledNoop: Figures
+        var clientPeakMiB: Double
+        var serverPeakMiB: Double
+    }
+
+    static let password = "bench password"
+
+    static func run(pack: URL, work: URL) throws -> Result {
         let bin = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let rrcd = bin.appendingPathComponent("rrcd").path
+        let rrcd = bin.appendingPathComponent("rrcd").path, rrc = bin.appendingPathComponent("rrc").path
         let database = work.appendingPathComponent("sync-bench.db").path
         try ServerLoad.runQuietly(rrcd, ["init", "--db", database])
         try ServerLoad.runQuietly(rrcd, ["import", pack.path, "--db", database])
         for user in ["reader", "writer"] {
-            try ServerLoad.runQuietly(rrcd, ["user", "add", user, "--role", "member", "--password-stdin", "--db", database],
-                                      input: "bench password\n")
+            try ServerLoad.runQuietly(rrcd, ["user", "add", user, "--role", "member", "--password-stdin", "--db", database], input: password + "\n")
         }
-        let log = work.appendingPathComponent("sync-bench.log").path
-        let server = try ServerLoad.spawn(rrcd, ["serve", "--db", database, "--listen", "127.0.0.1:0"], stderr: log)
-        defer { kill(server, SIGTERM); var status: Int32 = 0; waitpid(server, &status, 0) }
-        let port = try ServerLoad.waitForPort(log)
+        let (server, port) = try serve(rrcd, database: database, log: work.appendingPathComponent("sync-bench.log").path)
+        defer { stop(server) }
         let http = HTTPClient(port: port)
-        func token(_ user: String) throws -> String {
-            try http.json("POST", "/api/v1/session", ["username": user, "password": "bench password"]).json()["token"] as? String ?? ""
+        let reader = try token(http, "reader"), writer = try token(http, "writer")
+
+        // The real client: log in, then time `rrc sync` (attachments left for later, so the
+        // bytes are the records' alone).
+        let home = work.appendingPathComponent("sync-home")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try "attachment_budget_mb = 0\n".write(to: home.appendingPathComponent("config/rrc.conf"), atomically: true, encoding: .utf8)
+        let login = try ChildRun.run(rrc, ["--home", home.path, "login", "--server", "http://127.0.0.1:\(port)", "--user", "reader",
+                                           "--password-stdin"], input: password + "\n", in: work)
+        guard login.status == 0 else { throw HTTPWireError(message: "rrc login failed: \(login.output)") }
+        func rrcSync(floor: () throws -> Int) throws -> (Figures, Double) {
+            let run = try ChildRun.run(rrc, ["--home", home.path, "sync", "--json"], in: work)
+            guard run.status == 0, let report = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any] else {
+                throw HTTPWireError(message: "rrc sync failed (\(run.status)): \(run.output.prefix(300))")
+            }
+            func number(_ key: String) -> Int { report[key] as? Int ?? 0 }
+            return (Figures(seconds: run.seconds, requests: number("requests"), bytesIn: number("bytes_in"), bytesOut: number("bytes_out"),
+                            records: number("pulled"), floor: try floor()), run.peakMemoryMiB)
         }
-        let reader = try token("reader")
-        let store = try ClientStore(path: work.appendingPathComponent("sync-client.sqlite").path)
-        let engine = SyncEngine(store: store, transport: CurlTransport(), server: "http://127.0.0.1:\(port)", token: reader)
-
-        var start = Date()
-        let first = try engine.sync()
-        let initial = Figures(seconds: Date().timeIntervalSince(start), requests: first.requests, bytesIn: first.bytesIn,
-                              bytesOut: first.bytesOut, records: first.pulled, floor: try floor(http, token: reader, since: 0))
-        let before = try store.cursor(scope: "")?.lastSeq ?? 0
-
-        // 100 new posts from someone else.
-        let writer = try token("writer")
+        let (initial, clientPeak) = try rrcSync { try Self.floor(http, token: reader, since: 0) }
+        let serverPeak = ServerLoad.peakMemoryMiB(of: server)
+        let store = try ClientStore(path: home.appendingPathComponent("data/rrc.sqlite").path)
+        var before = try store.cursor(scope: "")?.lastSeq ?? 0
         let thread = try store.threads(limit: 1).items.first?.id ?? ""
-        let ops: [[String: Any]] = (0..<100).map { index in
-            ["op_id": "bench:\(index)", "kind": "post.create", "entity_id": "bench-post-\(index)",
-             "hlc": String(format: "%016lld-00000-bench", Int64(Date().timeIntervalSince1970 * 1000)),
-             "payload": ["id": "bench-post-\(index)", "thread_id": thread, "body": "A new post number \(index) about supervision and referrals."]]
+        try postFromElsewhere(http, token: writer, thread: thread, batch: 1)
+        let (incremental, _) = try rrcSync { try Self.floor(http, token: reader, since: before) }
+        let (noop, _) = try rrcSync { 0 }
+
+        // The slow link: the same store, the same engine, through the proxy.
+        var plan = FaultProxy.Plan()
+        plan.faultRate = 0
+        plan.bitsPerSecond = 32_000
+        plan.roundTripMilliseconds = 800
+        let proxy = try FaultProxy(upstreamPort: port, seed: 1, plan: plan)
+        defer { proxy.stop() }
+        before = try store.cursor(scope: "")?.lastSeq ?? 0
+        try postFromElsewhere(http, token: writer, thread: thread, batch: 2)
+        let slowEngine = SyncEngine(store: store, transport: CurlTransport(), server: proxy.url, token: reader)
+        let throttledIncremental = try timed(slowEngine) { try Self.floor(http, token: reader, since: before) }
+        let throttledNoop = try timed(slowEngine) { 0 }
+        let throttledFirst = try demoFirstSync(rrcd, plan: plan, work: work)
+        return Result(initial: initial, incremental: incremental, noop: noop, throttledFirst: throttledFirst,
+                      throttledIncremental: throttledIncremental, throttledNoop: throttledNoop,
+                      clientPeakMiB: clientPeak, serverPeakMiB: serverPeak)
+    }
+
+    /// A first sync of the demo pack into an empty store through the throttled proxy.
+    static func demoFirstSync(_ rrcd: String, plan: FaultProxy.Plan, work: URL) throws -> Figures {
+        let database = work.appendingPathComponent("sync-demo.db").path
+        try ServerLoad.runQuietly(rrcd, ["demo", "--db", database])
+        try ServerLoad.runQuietly(rrcd, ["user", "add", "reader", "--role", "member", "--password-stdin", "--db", database], input: password + "\n")
+        let (server, port) = try serve(rrcd, database: database, log: work.appendingPathComponent("sync-demo.log").path)
+        defer { stop(server) }
+        let http = HTTPClient(port: port)
+        let reader = try token(http, "reader")
+        let proxy = try FaultProxy(upstreamPort: port, seed: 2, plan: plan)
+        defer { proxy.stop() }
+        let store = try ClientStore(path: work.appendingPathComponent("sync-demo-client.sqlite").path)
+        return try timed(SyncEngine(store: store, transport: CurlTransport(), server: proxy.url, token: reader)) {
+            try Self.floor(http, token: reader, since: 0)
         }
-        _ = try http.json("POST", "/api/v1/sync/push", ["schema": 1, "device_id": "bench-writer", "ops": ops], token: writer)
-        start = Date()
-        let second = try engine.sync()
-        let incremental = Figures(seconds: Date().timeIntervalSince(start), requests: second.requests, bytesIn: second.bytesIn,
-                                  bytesOut: second.bytesOut, records: second.pulled, floor: try floor(http, token: reader, since: before))
-        start = Date()
-        let third = try engine.sync()
-        let noop = Figures(seconds: Date().timeIntervalSince(start), requests: third.requests, bytesIn: third.bytesIn,
-                           bytesOut: third.bytesOut, records: third.pulled, floor: 0)
-        return (initial, incremental, noop)
+    }
+
+    static func timed(_ engine: SyncEngine, floor: () throws -> Int) throws -> Figures {
+        var report = SyncReport()
+        let seconds = try Measurements.seconds { report = try engine.sync() }
+        return Figures(seconds: seconds, requests: report.requests, bytesIn: report.bytesIn, bytesOut: report.bytesOut,
+                       records: report.pulled, floor: try floor())
+    }
+
+    static func serve(_ rrcd: String, database: String, log: String) throws -> (pid_t, UInt16) {
+        let server = try ServerLoad.spawn(rrcd, ["serve", "--db", database, "--listen", "127.0.0.1:0"], stderr: log)
+        do { return (server, try ServerLoad.waitForPort(log)) } catch { stop(server); throw error }
+    }
+
+    static func stop(_ server: pid_t) {
+        kill(server, SIGTERM)
+        var status: Int32 = 0
+        waitpid(server, &status, 0)
+    }
+
+    static func token(_ http: HTTPClient, _ user: String) throws -> String {
+        guard let token = try http.json("POST", "/api/v1/session", ["username": user, "password": password]).json()["token"] as? String else {
+            throw HTTPWireError(message: "login \(user) failed")
+        }
+        return token
+    }
+
+    /// 100 new posts from another account, as one push.
+    static func postFromElsewhere(_ http: HTTPClient, token: String, thread: String, batch: Int) throws {
+        let ops: [[String: Any]] = (0..<100).map { index in
+            let id = "bench-post-\(batch)-\(index)"
+            return ["op_id": "bench:\(batch):\(index)", "kind": "post.create", "entity_id": id,
+                    "hlc": String(format: "%016lld-00000-bench", Int64(Date().timeIntervalSince1970 * 1000)),
+                    "payload": ["id": id, "thread_id": thread, "body": "A new post number \(index) about supervision and referrals."]]
+        }
+        let reply = try http.json("POST", "/api/v1/sync/push", ["schema": 1, "device_id": "bench-writer", "ops": ops], token: token)
+        guard reply.status == 200 else { throw HTTPWireError(message: "push from elsewhere: \(reply.status)") }
     }
 
     /// The gzip size of every change after `since`, as one JSON array in one stream.

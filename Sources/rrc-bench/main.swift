@@ -10,7 +10,7 @@ var outputPath: String?
 var packPath: String?
 var arguments = Array(CommandLine.arguments.dropFirst())
 
-// `rrc-bench server-load [--devices N] [--accounts N] [--seconds N] [--server-threads N]`
+// `rrc-bench server-load [--devices N] [--accounts N] [--seconds N] [--server-threads N] [--pace SECONDS]`
 if arguments.first == "server-load" {
     var options = ServerLoad.Options()
     var rest = Array(arguments.dropFirst())
@@ -20,11 +20,12 @@ if arguments.first == "server-load" {
         case "--accounts": options.accounts = number
         case "--seconds": options.seconds = Double(number)
         case "--server-threads": options.threads = number
+        case "--pace": options.pace = Double(number)
         default: FileHandle.standardError.write(Data("rrc-bench: unknown option \(rest[0])\n".utf8)); exit(2)
         }
         rest.removeFirst(2)
     }
-    guard rest.isEmpty else { FileHandle.standardError.write(Data("rrc-bench: server-load takes --devices/--accounts/--seconds/--server-threads N\n".utf8)); exit(2) }
+    guard rest.isEmpty else { FileHandle.standardError.write(Data("rrc-bench: server-load takes --devices/--accounts/--seconds/--server-threads/--pace N\n".utf8)); exit(2) }
     let report = try ServerLoad(options: options).run()
     print(report)
     exit(report.contains("| errors | 0 |") && report.contains("| lost ops | 0 |") && report.contains("| duplicated ops | 0 |") ? 0 : 1)
@@ -153,12 +154,18 @@ let table = """
     | first full screen, newsboat (\(posts + resources) items in one feed) | median \(milliseconds(firstScreen.newsboatMilliseconds)); rrc is **\(ratio)** faster \(firstScreen.note) | ≥ 20× |
     | key → frame, library (j × 300, C-d × 50) | median \(String(format: "%.2f", Measurements.median(libraryKeys))) ms, p99 **\(String(format: "%.2f", Measurements.percentile(libraryKeys, 99))) ms** | p99 ≤ 16 ms |
     | key → frame, 20 000-post thread (C-d × 300, G, g, j × 100) | median \(String(format: "%.2f", Measurements.median(threadKeys))) ms, p99 **\(String(format: "%.2f", Measurements.percentile(threadKeys, 99))) ms**, max \(String(format: "%.1f", threadKeys.max() ?? 0)) ms | p99 ≤ 16 ms |
-    \(syncRow("first sync (loopback)", sync.initial)) ≤ 1.2× floor |
+    \(syncRow("first sync, `rrc sync` over loopback", sync.initial)) ≤ 1.2× floor |
     \(syncRow("incremental sync, 100 new posts", sync.incremental)) ≤ 1.2× floor |
     | no-op sync | \(sync.noop.requests) request(s), \(sync.noop.bytesIn + sync.noop.bytesOut) B on the wire | ≤ 1 round trip, ≤ 2 KB |
+    \(syncRow("32 kbit/s, 800 ms RTT: first sync of the demo pack", sync.throttledFirst)) — |
+    \(syncRow("32 kbit/s, 800 ms RTT: incremental sync, 100 new posts", sync.throttledIncremental)) ≤ 1.2× floor |
+    | 32 kbit/s, 800 ms RTT: no-op sync | \(String(format: "%.2f", sync.throttledNoop.seconds)) s, \(sync.throttledNoop.requests) request(s), \(sync.throttledNoop.bytesIn + sync.throttledNoop.bytesOut) B on the wire | ≤ 1 round trip, ≤ 2 KB |
+    | client peak memory (RSS): `rrc sync`, first sync of \(sync.initial.records) records | **\(String(format: "%.0f", sync.clientPeakMiB)) MiB** | ≤ 40 MB |
+    | client peak memory (RSS): `rrc` interface on the full cache (library, search, 20 pages of a thread) | **\(firstScreen.peakMemoryMiB.map { String(format: "%.0f MiB", $0) } ?? "not measured")** | ≤ 40 MB |
+    | server peak memory (RSS): `rrcd` serving that first sync | \(String(format: "%.0f", sync.serverPeakMiB)) MiB | — |
     | results per query | median \(Int(Measurements.median(hitCounts.map(Double.init)))) (limit 50) | — |
     | store size | \(databaseSize / 1_048_576) MiB | — |
-    | peak memory (bench process, whole pack held in memory) | \(Int(Measurements.peakMemoryMiB())) MiB | — |
+    | peak memory of the bench process (whole pack held in memory) | \(Int(Measurements.peakMemoryMiB())) MiB | — |
 
     Machine: \(Measurements.machine()). Run on \(date), release build.
     """

@@ -15,7 +15,8 @@ struct LinkedLibrariesTests {
     }
 
     @Test func eachLibraryReportsItsVersion() {
-        #expect(String(cString: curl_version()).contains("libcurl"))
+        #expect(rrc_curl_load() == nil)
+        #expect(String(cString: rrc_curl_version()).contains("libcurl"))
         #expect(!String(cString: MHD_get_version()).isEmpty)
         #expect(sodium_init() >= 0)
         #expect(!String(cString: sodium_version_string()).isEmpty)

@@ -86,6 +86,15 @@ struct CommandLineTests {
         return pack
     }
 
+    /// Starting must not load the network stack: libcurl and its ~30 libraries cost more than
+    /// reading the first screen. The loader lists what it would map (no program code runs).
+    @Test func startingDoesNotLoadTheNetworkLibraries() throws {
+        let loaded = try ProgramRun.run("rrc", ["--version"], environment: ["LD_TRACE_LOADED_OBJECTS": "1"])
+        #expect(loaded.stdout.contains("libsqlite3"))
+        #expect(!loaded.stdout.contains("libcurl"))
+        #expect(!loaded.stdout.contains("libssl"))
+    }
+
     @Test func emptyStoreSaysHowToGetContent() throws {
         let result = try rrc()
         #expect(result.status == 0)

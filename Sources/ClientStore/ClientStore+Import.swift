@@ -58,6 +58,8 @@ extension ClientStore {
             for thread in touchedThreads { try refreshThreadStatistics(thread) }
             try search.write(to: database)
         }
+        // Best effort: a reader (the interface) may hold the log; it is emptied next time.
+        try? database.checkpoint()
         progress?(pack.items.count, pack.items.count)
         return report
     }

@@ -37,6 +37,9 @@ public final class ClientStore {
         try database.migrate(ClientSchema.migrations)
     }
 
+    /// Empties the write-ahead log into the file (after a large sync); see `Database.checkpoint`.
+    public func checkpoint() throws { try database.checkpoint() }
+
     /// Schema version this program writes.
     public static var schemaVersion: Int { ClientSchema.migrations.map(\.version).max() ?? 0 }
 }

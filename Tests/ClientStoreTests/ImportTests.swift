@@ -1,5 +1,6 @@
 // Importing packs into the client store: idempotent, per-file transactional, counts kept.
 import ClientStore
+import Foundation
 import Testing
 
 struct ImportTests {
@@ -24,6 +25,18 @@ struct ImportTests {
         #expect(try fixture.store.search(SearchQuery("Old")).isEmpty)
         #expect(try fixture.store.search(SearchQuery("New")).map(\.id) == ["r1"])
         #expect(try fixture.store.database.integrityProblems().isEmpty)
+    }
+
+    /// An import leaves no write-ahead log behind: the next start would read all of it.
+    @Test func anImportLeavesTheStoreAtRest() throws {
+        let fixture = try StoreFixture()
+        var files = ["f.md": StoreFixture.forum, "t.md": StoreFixture.thread("t1")]
+        for index in 0..<300 { files["p\(index).md"] = StoreFixture.post("p\(index)", created: "2025-01-02") }
+        #expect(try fixture.importFiles(files).importedTotal == 302)
+        let log = fixture.folder.url.appendingPathComponent("rrc.sqlite-wal").path
+        let size = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+        #expect(size == 0)
+        #expect(try fixture.count("posts") == 300)
     }
 
     @Test func aFileThatFailsIsReportedAndEverythingElseImports() throws {

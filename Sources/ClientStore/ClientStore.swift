@@ -9,7 +9,7 @@ public final class ClientStore {
     public let database: Database
     /// At most this many matches are ranked per search (see `search`); a setting so tests
     /// can show the cut with a small pack.
-    var rankedMatchLimit = 10_000
+    var rankedMatchLimit = 4_000
 
     /// Opens (creating, mode 0600) the store at `path` and brings its schema up to date.
     public init(path: String) throws {

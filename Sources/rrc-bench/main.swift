@@ -30,6 +30,16 @@ if arguments.first == "server-load" {
     print(report)
     exit(report.contains("| errors | 0 |") && report.contains("| lost ops | 0 |") && report.contains("| duplicated ops | 0 |") ? 0 : 1)
 }
+// `rrc-bench search --store PATH [--runs N]`: each query's median on an existing store.
+if arguments.first == "search", arguments.count >= 3, arguments[1] == "--store" {
+    let runs = arguments.count >= 5 && arguments[3] == "--runs" ? Int(arguments[4]) ?? 7 : 7
+    let result = try SearchMeasure.run(store: try ClientStore(path: arguments[2]), runs: runs)
+    for (query, times) in result.perQuery {
+        print(String(format: "%8.2f ms  %@", Measurements.median(times), query))
+    }
+    print(String(format: "median %.2f ms, p95 %.2f ms", Measurements.median(result.latencies), Measurements.percentile(result.latencies, 95)))
+    exit(0)
+}
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()
     func value() -> Int {
@@ -97,22 +107,9 @@ let secondImportSeconds = try Measurements.seconds { _ = try store.importPack(co
 guard report.errors.isEmpty else { progress("import reported errors: \(report.errors.prefix(3))"); exit(1) }
 contents = nil
 
-let queries: [(String, String?)] = [
-    ("child protection", nil), ("foster care", nil), ("supervision", "en"), ("trafficking online", nil),
-    ("Bucuresti", nil), ("București", nil), ("stiinta", "ro"), ("știință", nil), ("protectie copil", nil),
-    ("закрила", nil), ("дете семейство", nil), ("приемна", "bg"), ("Shqiperi", nil), ("Shqipëri", nil),
-    ("femije", "sq"), ("drzava", nil), ("država", "sh"), ("Djordjevic", nil), ("hraniteljstvo", nil), ("zastita djece", nil),
-]
-progress("running \(queries.count) searches \(searchRuns) times each")
-var latencies: [Double] = []
-var hitCounts: [Int] = []
-for _ in 0..<searchRuns {
-    for (text, language) in queries {
-        var hits = 0
-        latencies.append(try Measurements.seconds { hits = try store.search(SearchQuery(text, language: language, limit: 50)).count } * 1000)
-        hitCounts.append(hits)
-    }
-}
+progress("running \(SearchMeasure.queries.count) searches \(searchRuns) times each")
+let searches = try SearchMeasure.run(store: store, runs: searchRuns)
+let latencies = searches.latencies, hitCounts = searches.hitCounts
 let postsImported = report.imported["post"] ?? 0
 let firstRate = Double(postsImported) / firstImportSeconds
 let allRecordsRate = Double(report.importedTotal) / (firstImportSeconds + readSeconds)
@@ -149,7 +146,7 @@ let table = """
     | import into empty store (\(report.importedTotal) records) | \(String(format: "%.1f", firstImportSeconds)) s (\(String(format: "%.1f", firstImportCPU)) s CPU), **\(Int(firstRate)) posts/s** | ≥ 20 000 posts/s |
     | re-import, updating in place | \(String(format: "%.1f", secondImportSeconds)) s, \(Int(Double(postsImported) / secondImportSeconds)) posts/s | — |
     | read + import, all records | \(Int(allRecordsRate)) records/s | — |
-    | search, \(queries.count) queries × \(searchRuns) runs, \(posts) posts | median **\(String(format: "%.2f", Measurements.median(latencies))) ms**, p95 **\(String(format: "%.2f", Measurements.percentile(latencies, 95))) ms**, max \(String(format: "%.2f", latencies.max() ?? 0)) ms | p95 ≤ 30 ms |
+    | search, \(SearchMeasure.queries.count) queries × \(searchRuns) runs, \(posts) posts | median **\(String(format: "%.2f", Measurements.median(latencies))) ms**, p95 **\(String(format: "%.2f", Measurements.percentile(latencies, 95))) ms**, max \(String(format: "%.2f", latencies.max() ?? 0)) ms | p95 ≤ 30 ms |
     | first full screen, rrc (\(posts) posts, \(resources) resources) | median **\(milliseconds(firstScreen.rrcMilliseconds))** | ≤ 100 ms |
     | first full screen, newsboat (\(posts + resources) items in one feed) | median \(milliseconds(firstScreen.newsboatMilliseconds)); rrc is **\(ratio)** faster \(firstScreen.note) | ≥ 20× |
     | key → frame, library (j × 300, C-d × 50) | median \(String(format: "%.2f", Measurements.median(libraryKeys))) ms, p99 **\(String(format: "%.2f", Measurements.percentile(libraryKeys, 99))) ms** | p99 ≤ 16 ms |

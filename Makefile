@@ -53,8 +53,13 @@ bench: bench-deps
 	$(SWIFT) build -c release --product rrc-bench
 	$(SWIFT) build -c release --product rrcd
 	$(SWIFT) build -c release --product rrc
-	.build/release/rrc-bench
-	.build/release/rrc-bench server-load --devices 200 --seconds 20
+	@mkdir -p .bench
+	.build/release/rrc-bench --out .bench/client.md
+	.build/release/rrc-bench server-load --devices 200 --pace 5 --seconds 20 --out .bench/load-200-paced.md
+	.build/release/rrc-bench server-load --devices 1000 --pace 5 --seconds 20 --out .bench/load-1000-paced.md
+	.build/release/rrc-bench server-load --devices 200 --seconds 20 --out .bench/load-200-closed.md
+	python3 Sources/rrc-bench/Tools/update_performance.py docs/PERFORMANCE.md .bench/client.md \
+		.bench/load-200-paced.md .bench/load-1000-paced.md .bench/load-200-closed.md
 
 # The reliability suites for a long time (many seeds, more rounds, more kills, more fuzzing);
 # `make test` runs a bounded version of each. A failing seed replays with RRC_SEED=N.

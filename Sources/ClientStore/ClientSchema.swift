@@ -258,5 +258,15 @@ enum ClientSchema {
         -- start; total minus this tiny partial index is the same number, read in a blink.
         CREATE INDEX posts_hidden ON posts(thread_id) WHERE hidden = 1;
         """),
+        Migration(version: 5, name: "search entries' languages", sql: """
+        -- The language of each search entry, beside the index. A search limited to one
+        -- language read it from the index's stored row, which makes FTS5 load title and
+        -- body too: thousands of times for a common word. Kept by SearchIndexBatch.
+        CREATE TABLE search_languages (
+            entry INTEGER PRIMARY KEY,
+            language TEXT NOT NULL
+        );
+        INSERT INTO search_languages (entry, language) SELECT rowid, language FROM search_index;
+        """),
     ]
 }

@@ -25,7 +25,7 @@ extension ClientStore {
             FROM search_index
             WHERE search_index MATCH ?1
               AND rowid BETWEEN ?2 AND ?3
-              AND (?4 IS NULL OR language = ?4)
+              AND (?4 IS NULL OR (SELECT language FROM search_languages WHERE entry = search_index.rowid) = ?4)
             ORDER BY score
             LIMIT ?5
             """, arguments: [expression, max(range.lowerBound, newestRanked ?? range.lowerBound), range.upperBound,

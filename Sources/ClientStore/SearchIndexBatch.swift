@@ -35,10 +35,12 @@ struct SearchIndexBatch {
     func write(to database: Database) throws {
         for key in removals {
             try database.run("DELETE FROM search_index WHERE rowid = ?", key)
+            try database.run("DELETE FROM search_languages WHERE entry = ?", key)
         }
         for entry in entries {
             try database.run("INSERT INTO search_index (rowid, title, body, kind, item_id, language) VALUES (?, ?, ?, ?, ?, ?)",
                              entry.key, entry.title, entry.body, entry.kind.name, entry.id, entry.language.code)
+            try database.run("INSERT INTO search_languages (entry, language) VALUES (?, ?)", entry.key, entry.language.code)
         }
     }
 }

@@ -7,6 +7,12 @@ enum FirstScreen {
         var rrcMilliseconds: Double?
         var newsboatMilliseconds: Double?
         var peakMemoryMiB: Double?
+
+        /// How many times faster rrc's first screen is than newsboat's.
+        var ratio: Double? {
+            guard let rrc = rrcMilliseconds, let newsboat = newsboatMilliseconds, rrc > 0 else { return nil }
+            return newsboat / rrc
+        }
         var note: String
     }
 

@@ -54,6 +54,17 @@ struct SearchTests {
         #expect(try ids("Shqiperi", language: "sq") == ["al"])
     }
 
+    /// The language filter reads a table beside the index; a record whose language changes
+    /// on re-import must move with it, and a removed one must leave it.
+    @Test func languageFilterFollowsChangesAndRemovals() throws {
+        try fixture.importFiles(["al.md": StoreFixture.resource("al", language: "ro", title: "Mbrojtja e fëmijëve në Shqipëri")])
+        #expect(try ids("Shqiperi", language: "sq") == [])
+        #expect(try ids("Shqiperi", language: "ro") == ["al"])
+        let entries: Int = try #require(try fixture.store.database.scalar("SELECT count(*) FROM search_index"))
+        let languages: Int = try #require(try fixture.store.database.scalar("SELECT count(*) FROM search_languages"))
+        #expect(entries == languages)
+    }
+
     @Test func snippetMarksTheMatchAndPostsCarryTheirThread() throws {
         let hit = try #require(try fixture.store.search(SearchQuery("drzava")).first)
         #expect(hit.snippet.marked(open: "[", close: "]").contains("[država]"))

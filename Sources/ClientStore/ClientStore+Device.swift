@@ -47,8 +47,6 @@ extension ClientStore {
     }
 
     static func isoNow(_ date: Date = Date()) -> String {
-        var formatter = Date.ISO8601FormatStyle()
-        formatter.timeZone = TimeZone(identifier: "UTC")!
-        return formatter.format(date)
+        UTCTimestamp.string(date)
     }
 }

@@ -3,6 +3,7 @@
 // buffering more; in-flight requests are counted so a stop can let them finish.
 import CMicroHTTPD
 import Foundation
+import Model
 
 public final class HTTPServer: @unchecked Sendable {
     public struct Options: Sendable {
@@ -165,9 +166,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     static func timestamp() -> String {
-        var style = Date.ISO8601FormatStyle()
-        style.timeZone = TimeZone(identifier: "UTC")!
-        return style.format(Date())
+        UTCTimestamp.string()
     }
 }
 

@@ -55,9 +55,7 @@ public final class ServerStore {
     }
 
     static func isoNow(_ date: Date = Date()) -> String {
-        var style = Date.ISO8601FormatStyle()
-        style.timeZone = TimeZone(identifier: "UTC")!
-        return style.format(date)
+        UTCTimestamp.string(date)
     }
 
     // MARK: Records

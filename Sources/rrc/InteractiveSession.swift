@@ -1,9 +1,10 @@
 // The terminal interface's run loop: store → app state → buffer → terminal, keys → actions.
 import ClientStore
 import Foundation
-import SyncClient
 import Localization
+import Model
 import Screen
+import SyncClient
 import Terminal
 import TextLayout
 import TUI
@@ -97,11 +98,9 @@ enum InteractiveSession {
             case .finished(let report):
                 status.connection = .online
                 status.lastProblem = report.rejected > 0 ? "\(report.rejected) rejected: see the Outbox" : nil
-                var style = Date.ISO8601FormatStyle()
-                style.timeZone = TimeZone(identifier: "UTC")!
                 status.lastOutcome = SyncStatus.Outcome(sent: report.applied + report.duplicates + report.conflicts, rejected: report.rejected,
                                                         conflicts: report.conflicts, received: report.pulled, bytesOut: report.bytesOut,
-                                                        bytesIn: report.bytesIn, stillQueued: report.stillQueued, at: style.format(Date()))
+                                                        bytesIn: report.bytesIn, stillQueued: report.stillQueued, at: UTCTimestamp.string())
             case .failed(let reason):
                 status.connection = reason.hasPrefix("offline") ? .offline : .online
                 status.lastProblem = reason

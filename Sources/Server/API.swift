@@ -110,7 +110,9 @@ public final class API: @unchecked Sendable {
         guard case .data(let data) = response.body, data.count > 512, Gzip.accepted(by: request.headers["accept-encoding"])
         else { return response }
         var result = response
-        result.body = .data(Gzip.compress(data))
+        // Small answers (the everyday incremental sync) get the best compression: at that
+        // size level 9 costs nothing noticeable, and on a 32 kbit/s link every byte is felt.
+        result.body = .data(Gzip.compress(data, level: data.count <= 16 * 1024 ? 9 : 6))
         result.headers += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
         return result
     }
@@ -194,7 +196,7 @@ public final class API: @unchecked Sendable {
             throw RequestProblem(code: "invalid_field", message: "scope must be terms like lang:ro,forum:ID")
         }
         let page = try pool.with { try $0.pull(since: since, limit: limit, scope: scope, user: user) }
-        var response = HTTPResponse(status: 200, headers: [("Content-Type", "application/json; charset=utf-8")], body: .data(page.json()))
+        var response = HTTPResponse(status: 200, headers: [("Content-Type", HTTPResponse.jsonContentType)], body: .data(page.json()))
         response.user = user.username
         return response
     }

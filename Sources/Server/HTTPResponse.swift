@@ -19,11 +19,15 @@ public struct HTTPResponse: Sendable {
         self.status = status; self.headers = headers; self.body = body; self.user = user
     }
 
+    /// JSON is UTF-8 by definition (RFC 8259): no charset parameter, 15 bytes less in every
+    /// answer, which an incremental sync on a slow link notices.
+    public static let jsonContentType = "application/json"
+
     public static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: .data(data))
+        return HTTPResponse(status: status, headers: [("Content-Type", jsonContentType)], body: .data(data))
     }
 
     public static func error(_ status: Int, _ code: String, _ message: String) -> HTTPResponse {

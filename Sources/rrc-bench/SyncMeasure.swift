@@ -154,7 +154,9 @@ enum SyncMeasure {
             for change in page["changes"] as? [[String: Any]] ?? [] {
                 if !first { all.append(Data(",".utf8)) }
                 first = false
-                all.append(try JSONSerialization.data(withJSONObject: change))
+                // Sorted keys: the same order in every record, as rrcd writes them; a
+                // dictionary's own order changes per record and would make the floor noisy.
+                all.append(try JSONSerialization.data(withJSONObject: change, options: [.sortedKeys]))
             }
             cursor = page["next"] as? Int ?? cursor
             if page["more"] as? Bool != true { break }

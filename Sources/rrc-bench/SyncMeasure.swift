@@ -3,7 +3,8 @@
 // on the wire against the floor (the gzip size of the same records' JSON in one stream), and
 // the client's peak memory. Then the same engine through the throttled proxy of the tests
 // (32 kbit/s, 800 ms round trips): an incremental and a no-op sync of that store, and a first
-// sync of the demo pack (the full benchmark pack would take hours at that rate).
+// sync of the demo pack (the full benchmark pack would take hours at that rate). Between
+// them, the attachments a later sync fetches once the settings allow it.
 import ClientStore
 import Compression
 import Foundation
@@ -27,6 +28,7 @@ enum SyncMeasure {
         var throttledFirst, throttledIncremental, throttledNoop: Figures
         var clientPeakMiB: Double
         var serverPeakMiB: Double
+        var attachments: (files: Int, bytes: Int, seconds: Double)
     }
 
     static let password = "bench password"
@@ -71,6 +73,17 @@ enum SyncMeasure {
         let (incremental, _) = try rrcSync { try Self.floor(http, token: reader, since: before) }
         let (noop, _) = try rrcSync { 0 }
 
+        // Attachments: left out above; now allowed, the next sync fetches every one.
+        let settings = home.appendingPathComponent("config/rrc.conf")
+        try (try String(contentsOf: settings, encoding: .utf8)).replacingOccurrences(of: "attachment_budget_mb = 0", with: "attachment_budget_mb = 1024")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let fetch = try ChildRun.run(rrc, ["--home", home.path, "sync", "--json"], in: work)
+        let fetched = (try? JSONSerialization.jsonObject(with: Data(fetch.output.utf8)) as? [String: Any])?["files_fetched"] as? Int ?? 0
+        let cache = home.appendingPathComponent("cache/files")
+        let cachedBytes = (try? FileManager.default.contentsOfDirectory(atPath: cache.path))?.reduce(0) { total, name in
+            total + ((try? FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(name).path)[.size] as? Int) ?? 0)
+        } ?? 0
+
         // The slow link: the same store, the same engine, through the proxy.
         var plan = FaultProxy.Plan()
         plan.faultRate = 0
@@ -86,7 +99,8 @@ enum SyncMeasure {
         let throttledFirst = try demoFirstSync(rrcd, plan: plan, work: work)
         return Result(initial: initial, incremental: incremental, noop: noop, throttledFirst: throttledFirst,
                       throttledIncremental: throttledIncremental, throttledNoop: throttledNoop,
-                      clientPeakMiB: clientPeak, serverPeakMiB: serverPeak)
+                      clientPeakMiB: clientPeak, serverPeakMiB: serverPeak,
+                      attachments: (fetched, cachedBytes, fetch.seconds))
     }
 
     /// A first sync of the demo pack into an empty store through the throttled proxy.

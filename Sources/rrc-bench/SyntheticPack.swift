@@ -79,20 +79,20 @@ struct SyntheticPack {
             return text.prefix(1).uppercased() + text.dropFirst() + "."
         }
         // Plain POSIX writes: Data.write syncs every file, which made writing 200 000 files slow.
-        func save(_ path: String, _ text: String) throws {
+        func save(_ path: String, _ bytes: [UInt8]) throws {
             let descriptor = open(folder.appendingPathComponent(path).path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
             defer { close(descriptor) }
-            var bytes = text
-            let written = bytes.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            guard written == text.utf8.count else { throw CocoaError(.fileWriteUnknown) }
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         }
+        func save(_ path: String, _ text: String) throws { try save(path, Array(text.utf8)) }
         var files = 0
         for (index, language) in Self.languages.enumerated() {
             try save("forum-\(index).md", "---\nid: bench-forum-\(index)\nkind: forum\nlanguage: \(language)\ntitle: Forum \(index)\n---\n\nBench forum.\n")
             files += 1
         }
-        for directory in ["threads", "posts", "resources"] {
+        for directory in ["threads", "posts", "resources", "files"] {
             try fm.createDirectory(at: folder.appendingPathComponent(directory), withIntermediateDirectories: true)
         }
         for thread in 0..<threads {
@@ -134,6 +134,21 @@ struct SyntheticPack {
         }
         for resource in 0..<resources {
             let language = Self.languages[resource % 5]
+            // One resource in ten carries a file of 4–40 KB (random bytes: like a PDF, it
+            // does not compress), so import hashes, rrcd serves and rrc fetches real files.
+            var attachments = ""
+            if resource % 10 == 0 {
+                let size = 4096 + Int(random.next() % 36_864)
+                var bytes = [UInt8](repeating: 0, count: size)
+                for index in stride(from: 0, to: size, by: 8) {
+                    withUnsafeBytes(of: random.next()) { word in
+                        for offset in 0..<min(8, size - index) { bytes[index + offset] = word[offset] }
+                    }
+                }
+                try save("files/r\(resource).pdf", bytes)
+                attachments = "\nattachments: [files/r\(resource).pdf]"
+                files += 1
+            }
             try save("resources/r\(resource).md", """
                 ---
                 id: bench-r\(resource)
@@ -145,7 +160,7 @@ struct SyntheticPack {
                 countries: [RO]
                 year: 2024
                 author: Bench Institute
-                translation_of: bench-r\(resource - resource % 5)
+                translation_of: bench-r\(resource - resource % 5)\(attachments)
                 ---
 
                 \(sentence(language, words: 120))

@@ -108,4 +108,23 @@ struct SearchRankingCapTests {
         fixture.store.rankedMatchLimit = 10_000
         #expect(try fixture.store.search(SearchQuery("common", limit: 50)).count == 31)  // the resource and all 30 posts
     }
+
+    /// With a language filter the newest matches *in that language* are ranked: a few old
+    /// Romanian posts are found even when thousands of newer posts in other languages match.
+    @Test func languageFilterCutsWithinTheLanguage() throws {
+        let fixture = try StoreFixture()
+        var files = ["f.md": StoreFixture.forum, "t.md": StoreFixture.thread("t1")]
+        for number in 0..<3 {  // "a…" files are imported first: the oldest entries
+            files["a\(number).md"] = StoreFixture.post("ro\(number)", created: "2025-01-02", body: "common", language: "ro")
+        }
+        for number in 0..<30 {
+            files[String(format: "p%02d.md", number)] = StoreFixture.post(String(format: "p%02d", number),
+                                                                          created: "2025-01-02", body: "common")
+        }
+        try fixture.importFiles(files)
+        fixture.store.rankedMatchLimit = 10
+        let hits = try fixture.store.search(SearchQuery("common", language: "ro", limit: 50))
+        #expect(hits.map(\.id).sorted() == ["ro0", "ro1", "ro2"])
+        #expect(hits.allSatisfy { $0.title.plain == "Tema t1" && $0.snippet.hasMatch })
+    }
 }

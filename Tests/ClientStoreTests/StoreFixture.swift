@@ -38,8 +38,8 @@ final class StoreFixture {
                        "author": "ana", "created": created], body: "Uvod.")
     }
     static func post(_ id: String, thread: String = "t1", created: String, body: String = "Odgovor.",
-                     author: String = "ana") -> String {
-        PackFile.make(["id": id, "kind": "post", "language": "sh", "thread": thread, "author": author, "created": created],
+                     author: String = "ana", language: String = "sh") -> String {
+        PackFile.make(["id": id, "kind": "post", "language": language, "thread": thread, "author": author, "created": created],
                       body: body)
     }
 }

@@ -59,8 +59,9 @@ public final class CurlTransport: Transport, @unchecked Sendable {
     }
 
     public func download(_ url: String, headers: [String: String], into partFile: URL) throws -> (status: Int, bytes: Int) {
-        if !FileManager.default.fileExists(atPath: partFile.path) {
-            FileManager.default.createFile(atPath: partFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        if !FileManager.default.fileExists(atPath: partFile.path),
+           !FileManager.default.createFile(atPath: partFile.path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+            throw TransportError.failed("cannot create \(partFile.path)")
         }
         let handle = try FileHandle(forWritingTo: partFile)
         defer { try? handle.close() }

@@ -185,6 +185,11 @@ extension ClientStore {
             }
             if change.deleted || post.hidden {
                 try hide("posts", .post, id: change.id, search: &search)
+                if change.deleted {
+                    // Deleted by its author: the text leaves this cache too, not just the lists.
+                    try database.run("UPDATE posts SET body = '', server_version = ? WHERE id = ?", change.version, change.id)
+                    try database.run("DELETE FROM post_revisions WHERE post_id = ?", change.id)
+                }
             } else if try !hasWaitingOp(for: change.id) {
                 try upsert(Post(id: post.id, threadID: post.threadID, replyTo: post.replyTo, language: Language(code: post.language) ?? .english,
                                 authorID: post.authorID, body: post.body, created: post.createdAt, hidden: false), search: &search)

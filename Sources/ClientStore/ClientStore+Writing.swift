@@ -173,6 +173,7 @@ extension ClientStore {
     private func rewriteQueued(op: String, title: String, body: String) throws -> QueuedWrite {
         guard let entry = try outboxEntry(op: op) else { throw WriteError.notFound }
         guard entry.state != .applied, entry.state != .sending else { throw WriteError.alreadySent }
+        guard entry.kind != .postDelete else { throw WriteError.deletionHasNoText }
         var payload = try decodePayload(op: op)
         payload.body = body
         switch entry.kind {
@@ -189,6 +190,8 @@ extension ClientStore {
                                  body, entry.entityID, revision)
             }
             try index(.post, rowid: rowid, id: entry.entityID, language: payload.language, title: "", body: body)
+        case .postDelete:
+            break  // refused above
         }
         // A rejected op the author has corrected goes back in the queue.
         try database.run("UPDATE outbox SET payload = ?, state = 'queued', last_error = NULL WHERE op_id = ?",
@@ -197,16 +200,20 @@ extension ClientStore {
     }
 
     private func appendOp(_ kind: OutboxKind, entity: String, baseVersion: Int?, payload: OutboxPayload, now: Date) throws -> String {
+        try appendOp(kind, entity: entity, baseVersion: baseVersion, payloadJSON: try payload.json(), now: now)
+    }
+
+    func appendOp(_ kind: OutboxKind, entity: String, baseVersion: Int?, payloadJSON: String, now: Date) throws -> String {
         let op = try nextOp()
         let stamp = try nextStamp(now: now)
         try database.run("""
             INSERT INTO outbox (op_id, seq, kind, entity_id, base_version, payload, hlc, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [op.id, op.seq, kind.rawValue, entity, baseVersion, try payload.json(), stamp.description, Self.isoNow(now)])
+            """, arguments: [op.id, op.seq, kind.rawValue, entity, baseVersion, payloadJSON, stamp.description, Self.isoNow(now)])
         return op.id
     }
 
-    private func index(_ kind: SearchIndexKind, rowid: Int64?, id: String, language: String, title: String, body: String) throws {
+    func index(_ kind: SearchIndexKind, rowid: Int64?, id: String, language: String, title: String, body: String) throws {
         var batch = SearchIndexBatch()
         batch.replace(kind, rowid: rowid, id: id, language: Language(code: language) ?? .english, title: title, body: body)
         try batch.write(to: database)
@@ -227,7 +234,7 @@ extension ClientStore {
 
     static let outboxSelect = """
         SELECT o.op_id, o.seq, o.kind, o.entity_id, o.state, o.attempts, o.last_error, o.created_at, o.payload,
-               coalesce(t.id, pt.id, ''), coalesce(t.title, pt.title, '')
+               coalesce(t.id, pt.id, ''), coalesce(t.title, pt.title, ''), coalesce(p.body, '')
         FROM outbox o
         LEFT JOIN threads t ON o.kind = 'thread.create' AND t.id = o.entity_id
         LEFT JOIN posts p ON o.kind <> 'thread.create' AND p.id = o.entity_id
@@ -239,7 +246,7 @@ extension ClientStore {
         return OutboxEntry(opID: row[0], seq: row[1], kind: OutboxKind(rawValue: row[2]) ?? .postCreate, entityID: row[3],
                            state: OutboxState(rawValue: row[4]) ?? .queued, attempts: row[5], lastError: row[6],
                            created: row[7], threadID: row[9], threadTitle: row[10],
-                           title: payload?.title ?? "", body: payload?.body ?? "")
+                           title: payload?.title ?? "", body: payload?.body ?? row[11])
     }
 
     func decodePayload(op: String) throws -> OutboxPayload {
@@ -266,6 +273,8 @@ extension ClientStore {
                 try removeFromIndex(.post, table: "posts", id: entry.entityID)
                 try database.run("DELETE FROM posts WHERE id = ?", entry.entityID)
                 try refreshThreadStatistics(entry.threadID)
+            case .postDelete:
+                try restoreDeleted(post: entry.entityID)
             case .postEdit:
                 let payload = try decodePayload(op: op)
                 let revision = payload.revision ?? 1
@@ -289,7 +298,7 @@ extension ClientStore {
         }
     }
 
-    private func removeFromIndex(_ kind: SearchIndexKind, table: StaticString, id: String) throws {
+    func removeFromIndex(_ kind: SearchIndexKind, table: StaticString, id: String) throws {
         let rowid = try database.scalar("SELECT rowid FROM \(table) WHERE id = ?", id, as: Int64.self)
         var batch = SearchIndexBatch()
         batch.remove(kind, rowid: rowid)

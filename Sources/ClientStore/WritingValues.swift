@@ -47,6 +47,7 @@ public enum OutboxKind: String, Sendable, Codable {
     case threadCreate = "thread.create"
     case postCreate = "post.create"
     case postEdit = "post.edit"
+    case postDelete = "post.delete"
 }
 
 public enum OutboxState: String, Sendable, Codable, CaseIterable {
@@ -90,4 +91,14 @@ public enum WriteError: Error, Equatable, Sendable {
     case hasQueuedReplies(Int)
     /// The server already has this op; it can no longer be changed here.
     case alreadySent
+    /// A deletion carries no text to edit (discarding it keeps the post).
+    case deletionHasNoText
+}
+
+/// What deleting a post did.
+public enum DeletedPost: Equatable, Sendable {
+    /// It had never left this device: it is gone, with its queued edits.
+    case removed
+    /// The server may have it: hidden here, and this op takes it off the server.
+    case queued(opID: String)
 }

@@ -67,6 +67,7 @@ extension ServerStore {
         case "thread.create": return try createThread(op, &payload, user: user, now: now, stamp: stamp)
         case "post.create": return try createPost(op, &payload, user: user, now: now, stamp: stamp)
         case "post.edit": return try editPost(op, &payload, user: user, now: now, stamp: stamp)
+        case "post.delete": return try deletePost(op, &payload, user: user, stamp: stamp)
         case "thread.lock", "thread.hide", "post.hide": return try moderate(op, &payload, user: user, stamp: stamp)
         case "personal.set": return try setPersonal(op, &payload, user: user, stamp: stamp)
         default: throw Rejection(code: "unknown_kind", message: "'\(op.kind)' is not an op this server knows")
@@ -178,6 +179,43 @@ extension ServerStore {
                              placement: Placement(language: post.language, forumID: try forumOfThread(post.threadID), owner: user.id,
                                                   hlc: winner == nil || winner == stamp.description ? stamp.description : current.hlc))
         return applied(op, record, winner: winner)
+    }
+
+    /// The author (or a moderator) takes a post back for good: its text and every revision
+    /// leave the server, and a tombstone travels so every cache drops it. The id stays
+    /// taken, so a stale re-send can never bring the post back.
+    private func deletePost(_ op: PushOp, _ payload: inout FieldReader, user: ServerUser, stamp: HybridTimestamp) throws -> OpResult {
+        let id = try entityID(op, &payload)
+        _ = try payload.optionalIdentifier("thread_id")
+        try payload.finish()
+        if let gone = try tombstone("post", id: id) {
+            // Deleted already (from the author's other device): the wish is fulfilled.
+            guard gone.data["author_id"]?.string == user.id || user.canModerate else {
+                throw Rejection(code: "not_found", message: "there is no post '\(id)'")
+            }
+            return applied(op, gone)
+        }
+        guard let current = try record("post", id: id, as: PostRecord.self),
+              current.value.authorID == user.id || user.canModerate || !current.value.hidden else {
+            throw Rejection(code: "not_found", message: "there is no post '\(id)'")
+        }
+        guard current.value.authorID == user.id || user.canModerate else {
+            throw Rejection(code: "forbidden", message: "only the author or a moderator may delete a post")
+        }
+        var tombstone = current.value
+        tombstone.body = ""
+        tombstone.otherRevisions = nil
+        tombstone.editedAt = nil
+        try database.run("DELETE FROM post_revisions WHERE post_id = ?", id)
+        let record = try put("post", id: id, data: tombstone, deleted: true, placement: Placement(
+            language: tombstone.language, forumID: try forumOfThread(tombstone.threadID), owner: tombstone.authorID, hlc: stamp.description))
+        // The answers kept for re-sent ops held the text too: they now carry the tombstone,
+        // so a late duplicate can neither leak nor revive the post.
+        try database.run("""
+            UPDATE applied_ops SET result = json_set(result, '$.record', json(?))
+            WHERE json_extract(result, '$.record.kind') = 'post' AND json_extract(result, '$.record.id') = ?
+            """, try Self.encode(record), id)
+        return applied(op, record)
     }
 
     private func moderate(_ op: PushOp, _ payload: inout FieldReader, user: ServerUser, stamp: HybridTimestamp) throws -> OpResult {

@@ -94,6 +94,14 @@ public final class ServerStore {
         return (try JSONDecoder().decode(T.self, from: Data(row.data.utf8)), row.version, row.hlc)
     }
 
+    /// The log's record of a deleted record, or nil when it was never deleted.
+    func tombstone(_ kind: String, id: String) throws -> ChangeRecord? {
+        try database.first("SELECT seq, version, data FROM records WHERE kind = ? AND id = ? AND deleted = 1", kind, id) { row in
+            ChangeRecord(seq: row[0], kind: kind, id: id, version: row[1], deleted: true,
+                         data: try JSONValue.parse(Data((row[2] as String).utf8), maxDepth: 64))
+        }
+    }
+
     func exists(_ kind: String, id: String) throws -> Bool {
         try database.scalar("SELECT 1 FROM records WHERE kind = ? AND id = ?", kind, id, as: Int.self) != nil
     }

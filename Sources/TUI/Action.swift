@@ -6,6 +6,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back, search, help
     case language, translations, toggle, presenter, library, guides, forums, home
     case reply, quote, compose, edit, discard, copy, bookmark
+    case deletePost = "delete-post"
     case nextPost = "next-post", previousPost = "previous-post"
     case nextMatch = "next-match", previousMatch = "previous-match"
     case filterTopic = "filter-topic", filterType = "filter-type", filterCountry = "filter-country"
@@ -39,6 +40,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .quote: "Reply quoting the post"
         case .compose: "New thread"
         case .edit: "Edit"
+        case .deletePost: "Delete your post"
         case .discard: "Discard"
         case .copy: "Copy out to a file"
         case .bookmark: "Bookmark or unbookmark"

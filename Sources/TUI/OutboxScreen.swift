@@ -77,6 +77,7 @@ struct OutboxScreen: AppScreen {
             switch row {
             case .op(let entry):
                 guard entry.state != .sending else { return .message(context.tr("It is being sent right now.")) }
+                guard entry.kind != .postDelete else { return .message(WriteErrorText.describe(.deletionHasNoText, tr: context.tr)) }
                 let heading = context.tr("Edit queued:") + " " + entry.threadTitle
                 return .push(try ComposeScreen(target: .queued(op: entry.opID), heading: heading, context: context))
             case .draft(let draft):
@@ -132,7 +133,12 @@ struct OutboxScreen: AppScreen {
                     empty: context.tr("Nothing waiting to be sent, and no drafts.")) { row, _ in
             switch row {
             case .op(let entry):
-                let what = entry.kind == .threadCreate ? context.tr("new thread") : entry.kind == .postEdit ? context.tr("edit") : context.tr("reply")
+                let what = switch entry.kind {
+                case .threadCreate: context.tr("new thread")
+                case .postEdit: context.tr("edit")
+                case .postDelete: context.tr("deletion")
+                case .postCreate: context.tr("reply")
+                }
                 return StyledLine([StyledSpan(TextFit.pad(stateLabel(entry.state, context), to: 9) + " ",
                                               entry.state == .rejected || entry.state == .conflict ? .error : .queued),
                                    StyledSpan(what + " · ", .dim), StyledSpan(entry.threadTitle + "  "),

@@ -1,11 +1,13 @@
 // A thread: its opening message and posts in order, loaded page by page as you scroll, so a
 // 20 000-post thread never has to be read whole. The post at the top of the view is the
-// current one (marked ▶): r replies to it, R quotes it, e edits it when it is yours.
+// current one (marked ▶): r replies to it, R quotes it, e edits it and D deletes it (after a
+// yes) when it is yours.
 import ClientStore
 import Foundation
 import Markdown
 import Model
 import Screen
+import Terminal
 
 struct ThreadScreen: AppScreen {
     var detail: ThreadDetail
@@ -17,6 +19,9 @@ struct ThreadScreen: AppScreen {
     var laidOutWidth = 0
     var focusPost: String?
     var localAuthor = ClientStore.localAuthorPlaceholder
+    /// The post waiting for "delete? y/n".
+    var confirmingDelete: String?
+    var pending: Transition?
 
     init?(id: String, focusPost: String? = nil, context: AppContext) throws {
         guard let detail = try context.store.thread(id: id) else { return nil }
@@ -131,6 +136,12 @@ struct ThreadScreen: AppScreen {
             }
             return .push(try ComposeScreen(target: .edit(post: current.id), heading: context.tr("Edit your post in:") + " "
                                            + detail.thread.title, context: context))
+        case .deletePost:
+            guard let current, try context.store.canDelete(post: current.id) else {
+                return .message(context.tr("You can delete only your own posts."))
+            }
+            confirmingDelete = current.id
+            return .message(context.tr("Delete your post for good? y: yes, any other key: no"))
         case .compose:
             return .push(try ComposeScreen(target: .newThread(forum: detail.thread.forumId),
                                            heading: context.tr("New thread in:") + " " + detail.forumTitle, context: context))
@@ -140,6 +151,31 @@ struct ThreadScreen: AppScreen {
         case .back: return .pop
         default: return .stay
         }
+    }
+
+    mutating func handleTyping(_ key: Key, context: AppContext) throws -> Bool {
+        guard let id = confirmingDelete else { return false }
+        confirmingDelete = nil
+        guard key == .character("y") else {
+            pending = .message(context.tr("Kept."))
+            return true
+        }
+        do {
+            let top = text.top
+            let outcome = try context.store.delete(post: id)
+            try refresh(context: context)
+            text.scroll(to: top, viewHeight: context.viewportHeight)
+            pending = .message(outcome == .removed ? context.tr("Deleted.")
+                               : context.tr("Deleted here; the server removes it at the next sync (o: Outbox to undo)."))
+        } catch let error as WriteError {
+            pending = .message(WriteErrorText.describe(error, tr: context.tr))
+        }
+        return true
+    }
+
+    mutating func takePending() -> Transition? {
+        defer { pending = nil }
+        return pending
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {

@@ -14,6 +14,7 @@ enum WriteErrorText {
         case .hasQueuedReplies(let count):
             tr.plural("Discard its %d queued reply first.", "Discard its %d queued replies first.", count)
         case .alreadySent: tr("It has been sent already and can no longer be changed here.")
+        case .deletionHasNoText: tr("A deletion has no text to edit; d discards it and keeps the post.")
         }
     }
 }

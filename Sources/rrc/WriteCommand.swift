@@ -50,6 +50,7 @@ enum WriteCommand {
         case .notYourPost: "you can edit only your own posts"
         case .hasQueuedReplies(let count): "it has \(count) queued replies"
         case .alreadySent: "it has been sent already"
+        case .deletionHasNoText: "a deletion has no text to change"
         }
     }
 }

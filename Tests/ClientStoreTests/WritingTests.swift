@@ -89,6 +89,34 @@ import Testing
         #expect(try store.outbox().isEmpty)
     }
 
+    @Test func deletingAPostThatNeverLeftTakesItAndItsOpsAway() throws {
+        let queued = try store.queue(Draft(target: .reply(thread: "t1", replyTo: nil), body: "Greška, ime djeteta."))
+        try store.queue(Draft(target: .edit(post: queued.entityID), body: "Još uvijek greška."))
+        #expect(try store.delete(post: queued.entityID) == .removed)
+        #expect(try store.outbox().isEmpty && store.post(id: queued.entityID) == nil)
+        #expect(try store.search(SearchQuery("greška")).isEmpty)
+        #expect(try store.thread(id: "t1")?.thread.postCount == 2)
+    }
+
+    @Test func deletingASentPostHidesItQueuesADeletionAndDiscardingItBringsThePostBack() throws {
+        #expect(throws: WriteError.notYourPost) { try store.delete(post: "p1") }
+        guard case .queued(let op) = try store.delete(post: "p2") else { Issue.record("not queued"); return }
+        #expect(try !store.posts(thread: "t1").items.contains { $0.id == "p2" })
+        #expect(try store.search(SearchQuery("stari")).isEmpty)
+        let entry = try #require(try store.outbox().first)
+        #expect(entry.kind == .postDelete && entry.body == "Moj stari tekst." && entry.threadTitle == "Tema t1")
+        // Only the id travels, never the text.
+        let payload = try #require(try store.database.scalar("SELECT payload FROM outbox WHERE op_id = ?", op, as: String.self))
+        #expect(!payload.contains("stari") && payload.contains("p2"))
+        #expect(throws: WriteError.deletionHasNoText) { try store.queue(Draft(target: .queued(op: op), body: "x")) }
+        #expect(throws: WriteError.notFound) { try store.delete(post: "p2") }
+
+        try store.discard(op: op)
+        #expect(try store.posts(thread: "t1").items.contains { $0.id == "p2" && $0.body == "Moj stari tekst." })
+        #expect(!(try store.search(SearchQuery("stari")).isEmpty))
+        #expect(try store.outbox().isEmpty)
+    }
+
     @Test func rewritingAnOpFromTheOutboxChangesTheRecordToo() throws {
         let thread = try store.queue(Draft(target: .newThread(forum: "f1"), title: "Naslov", body: "Tekst."))
         let start = try store.startingText(for: .queued(op: thread.opID))

@@ -97,6 +97,41 @@ import Testing
         #expect((late.first?["message"] as? String)?.isEmpty == false)
     }
 
+    @Test func anAuthorDeletesAPostForGoodAndItCanNeitherComeBackNorBeEdited() throws {
+        let ana = try fixture.login("ana"), ben = try fixture.login("ben")
+        let create = ServerFixture.op("a:1", "post.create", entity: "p-del",
+                                      payload: ["id": "p-del", "thread_id": "t-ro-bunici", "body": "Numele copilului, din greșeală."])
+        _ = try fixture.push([create], token: ana)
+        let delete = ServerFixture.op("a:2", "post.delete", entity: "p-del", payload: ["id": "p-del", "thread_id": "t-ro-bunici"])
+        let byBen = try fixture.push([ServerFixture.op("b:1", "post.delete", entity: "p-del", payload: ["id": "p-del"])],
+                                     token: ben, device: "dev-b")
+        #expect(byBen.first?["status"] as? String == "rejected" && byBen.first?["code"] as? String == "forbidden")
+
+        let before = try fixture.lastSeq()
+        let deleted = try fixture.push([delete], token: ana)
+        #expect(deleted.first?["status"] as? String == "applied")
+        // The tombstone travels to every reader, without the text.
+        let change = try #require(try fixture.pullAll(token: ben, since: before).changes.first { $0["id"] as? String == "p-del" })
+        #expect(change["deleted"] as? Bool == true && (change["data"] as? [String: Any])?["body"] as? String == "")
+        #expect((try http.request("GET", "/api/v1/health").json()["records"] as? [String: Int])?["post"] == 206)
+
+        // A late re-send of the creation answers with the tombstone, not the text; the id stays taken.
+        let resent = try fixture.push([create, delete], token: ana)
+        #expect(resent.map { $0["status"] as? String } == ["duplicate", "duplicate"])
+        #expect(!String(describing: resent).contains("greșeală"))
+        let again = try fixture.push([ServerFixture.op("a:3", "post.create", entity: "p-del",
+                                                       payload: ["id": "p-del", "thread_id": "t-ro-bunici", "body": "Din nou."])], token: ana)
+        #expect(again.first?["code"] as? String == "id_taken")
+        let edit = try fixture.push([ServerFixture.op("a:4", "post.edit", entity: "p-del", base: 1,
+                                                      payload: ["id": "p-del", "body": "Editat."])], token: ana)
+        #expect(edit.first?["code"] as? String == "not_found")
+        // Deleting it again from the other device is already done.
+        let twice = try fixture.push([ServerFixture.op("p:1", "post.delete", entity: "p-del", payload: ["id": "p-del"])],
+                                     token: ana, device: "phone")
+        #expect(twice.first?["status"] as? String == "applied")
+        #expect(try fixture.lastSeq() == before + 1)
+    }
+
     @Test func twoOfflineEditsOfOnePostKeepBothAndTheLaterWins() throws {
         let ana = try fixture.login("ana")
         _ = try fixture.push([ServerFixture.op("a:1", "post.create", entity: "p-e",

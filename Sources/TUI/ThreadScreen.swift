@@ -18,6 +18,9 @@ struct ThreadScreen: AppScreen {
     var postStarts: [Int] = []
     var laidOutWidth = 0
     var focusPost: String?
+    /// The post chosen with ] and [: in a thread shorter than the screen no post can scroll
+    /// to the top, so the choice is kept here; scrolling hands it back to the top line.
+    var chosenPost: Int?
     var localAuthor = ClientStore.localAuthorPlaceholder
     /// The post waiting for "delete? y/n".
     var confirmingDelete: String?
@@ -84,9 +87,11 @@ struct ThreadScreen: AppScreen {
         text.scroll(to: postStarts[index], viewHeight: context.viewportHeight)
     }
 
-    /// The post at the top of the view, if the view is past the opening message.
+    /// The post chosen with ] and [, else the one at the top of the view (if the view is
+    /// past the opening message).
     var currentPostIndex: Int? {
-        postStarts.lastIndex { $0 <= text.top + 1 }
+        if let chosenPost, chosenPost < postStarts.count { return chosenPost }
+        return postStarts.lastIndex { $0 <= text.top + 1 }
     }
 
     /// The next page, laid out and appended: only the new posts are rendered, so a key in a
@@ -108,6 +113,7 @@ struct ThreadScreen: AppScreen {
     mutating func handle(_ action: Action, context: AppContext) throws -> Transition {
         layOut(context)
         if text.handle(action, viewHeight: context.viewportHeight) {
+            chosenPost = nil
             // Near the end with more posts waiting: fetch the next page only.
             if next != nil, text.top + 2 * context.viewportHeight >= text.lines.count || action == .bottom {
                 try loadMore(context: context)
@@ -120,8 +126,12 @@ struct ThreadScreen: AppScreen {
         case .nextPost, .previousPost:
             let index = currentPostIndex.map { action == .nextPost ? $0 + 1 : $0 - 1 } ?? (action == .nextPost ? 0 : -1)
             if index >= posts.count - 1, next != nil { try loadMore(context: context) }
-            if index < 0 { text.top = 0 } else if index < postStarts.count {
+            if index < 0 {
+                text.top = 0
+                chosenPost = nil
+            } else if index < postStarts.count {
                 text.scroll(to: postStarts[index], viewHeight: context.viewportHeight)
+                chosenPost = index
             }
             return .stay
         case .reply, .quote:
@@ -201,6 +211,7 @@ struct ThreadScreen: AppScreen {
             }
         }
         focusPost = context.justQueuedPost ?? focusPost
+        chosenPost = nil
         laidOutWidth = 0
         layOut(context)
     }

@@ -116,6 +116,36 @@ import Testing
         #expect(screen().contains("Nothing waiting to be sent"))
     }
 
+    @Test func deletingOwnPostAsksFirstHidesItAndTheOutboxCanBringItBack() throws {
+        // Every post is this user's, already on the server, with a text that names it.
+        try store.database.run("UPDATE posts SET author_id = ?, body = 'Textul ' || id", try store.localAuthorID())
+        openFirstThread()
+        press(.character("]"))
+        press(.character("D"))
+        #expect(screen().contains("Delete your post for good?"))
+        press(.character("n"))
+        #expect(try screen().contains("Kept.") && store.outbox().isEmpty)
+        press(.character("D"), .character("y"))
+        let entry = try #require(try store.outbox().first)
+        let thread = screen()
+        #expect(entry.kind == .postDelete && thread.contains("Deleted here"))
+        #expect(!thread.contains("Textul \(entry.entityID)"))
+        press(.character("o"))
+        let outbox = screen(200, 60)
+        #expect(outbox.contains("deletion") && outbox.contains("Textul \(entry.entityID)"))
+        press(.character("d"), .character("y"))
+        press(.escape)
+        #expect(screen(200, 60).contains("Textul \(entry.entityID)"))
+    }
+
+    @Test func othersPostsCannotBeDeleted() throws {
+        openFirstThread()
+        press(.character("]"), .character("D"))
+        #expect(screen().contains("You can delete only your own posts."))
+        press(.character("y"))
+        #expect(try store.outbox().isEmpty)
+    }
+
     @Test func copyingOutAsksTheRunLoopToWriteTheText() throws {
         openFirstThread()
         press(.character("r"))

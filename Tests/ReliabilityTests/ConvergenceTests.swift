@@ -1,8 +1,9 @@
 // Convergence under a hostile link: several devices (two of one account, another member, a
 // moderator) write offline — threads, replies (also to their own queued threads), edits of
-// their own posts on two devices, bookmarks, ticks, read marks — while a moderator hides
-// posts; they sync in random order through the fault proxy. After quiescence every replica
-// equals the server's view for its user, nothing is lost, nothing doubled.
+// their own posts on two devices, deletes of their own posts and the text written again,
+// bookmarks set and cleared, ticks, read marks — while a moderator hides posts; they sync in
+// random order through the fault proxy. After quiescence every replica equals the server's
+// view for its user, nothing is lost, nothing doubled, nothing deleted comes back.
 import ClientStore
 import Foundation
 import HTTPTransport
@@ -22,6 +23,7 @@ import Testing
         let faulty: SyncEngine
         let direct: SyncEngine
         var written: [String] = []
+        var deleted: Set<String> = []
 
         init(name: String, user: String, token: String, userID: String, proxy: String, server: String) throws {
             self.name = name
@@ -52,12 +54,13 @@ import Testing
         }
         let faults = FaultProxy.Fault.allCases.compactMap { fault in totals.faults[fault].map { "\(fault.rawValue) \($0)" } }
         SoakSettings.report("convergence", passed: passed, failed: failed,
-                            details: "3 devices + a moderator per seed, \(totals.writes) writes, connections: " + faults.joined(separator: ", ")
+                            details: "3 devices + a moderator per seed, \(totals.writes) writes (\(totals.deletes) deletes), connections: " + faults.joined(separator: ", ")
                                 + "; lost 0, duplicated 0")
     }
 
     struct Totals {
         var writes = 0
+        var deletes = 0
         var faults: [FaultProxy.Fault: Int] = [:]
     }
 
@@ -91,7 +94,7 @@ import Testing
             let device = devices.randomElement(using: &random)!
             counter += 1
             let marker = "s\(seed)-n\(counter)"
-            switch Int.random(in: 0..<12, using: &random) {
+            switch Int.random(in: 0..<13, using: &random) {
             case 0:
                 let forum = try device.store.forums().randomElement(using: &random)!
                 let queued = try device.store.queue(Draft(target: .newThread(forum: forum.id), title: "Thread \(marker)", body: "body \(marker)"))
@@ -127,6 +130,18 @@ import Testing
                 _ = try? http.json("POST", "/api/v1/sync/push", ["schema": 1, "device_id": "mod-device", "ops": [[
                     "op_id": "mod:\(seed):\(counter)", "kind": kind, "entity_id": victim, "hlc": "0001733000000000-\(String(format: "%05d", counter))-mod",
                     "payload": ["id": victim, "hidden": true]]]], token: moderator)
+            case 9:
+                // Delete one of this account's posts, then write its text again as a new post.
+                let mine: [(String, String, String)] = try device.store.database.all("""
+                    SELECT p.id, p.thread_id, p.body FROM posts p JOIN threads t ON t.id = p.thread_id
+                    WHERE p.author_id = ? AND p.hidden = 0 AND t.hidden = 0 AND t.locked = 0 ORDER BY p.id
+                    """, try device.store.localAuthorID()) { ($0[0], $0[1], $0[2]) }
+                guard let (post, thread, body) = mine.randomElement(using: &random) else { continue }
+                try device.store.delete(post: post)
+                device.deleted.insert(post)
+                totals.deletes += 1
+                let again = try device.store.queue(Draft(target: .reply(thread: thread, replyTo: nil), body: "again " + body))
+                device.written.append(again.entityID)
             default:
                 _ = try? device.faulty.sync()
             }
@@ -138,7 +153,7 @@ import Testing
         }
         for device in devices {
             try ReplicaCheck.verify(device.store, name: device.name, http: http, token: try login(http, device.user).token,
-                                    written: device.written)
+                                    written: device.written, deleted: devices.reduce(into: Set<String>()) { $0.formUnion($1.deleted) })
         }
         try ReplicaCheck.noDuplicates(http, token: moderator, prefix: "reply s")
         totals.writes += counter

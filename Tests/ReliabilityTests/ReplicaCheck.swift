@@ -16,14 +16,17 @@ enum ReplicaCheck {
         while true {
             let page = try http.request("GET", "/api/v1/sync/pull?since=\(cursor)&limit=1000", token: token).json()
             for change in page["changes"] as? [[String: Any]] ?? [] where (change["seq"] as? Int ?? 0) <= limit {
-                view[change["kind"] as? String ?? "", default: [:]][change["id"] as? String ?? ""] = change["data"] as? [String: Any] ?? [:]
+                // A tombstone: the record is gone from the user's view.
+                let data = change["deleted"] as? Bool == true ? nil : change["data"] as? [String: Any] ?? [:]
+                view[change["kind"] as? String ?? "", default: [:]][change["id"] as? String ?? ""] = data
             }
             cursor = page["next"] as? Int ?? cursor
             if page["more"] as? Bool != true { return view }
         }
     }
 
-    static func verify(_ store: ClientStore, name: String, http: HTTPClient, token: String, written: [String]) throws {
+    static func verify(_ store: ClientStore, name: String, http: HTTPClient, token: String, written: [String],
+                       deleted: Set<String> = []) throws {
         guard try store.database.integrityProblems().isEmpty else { throw Mismatch(description: "\(name): integrity check failed") }
         let waiting = try store.opsToSend(maxBytes: .max)
         guard waiting.isEmpty else { throw Mismatch(description: "\(name): \(waiting.count) ops still waiting after quiescence") }
@@ -47,8 +50,11 @@ enum ReplicaCheck {
             throw Mismatch(description: "\(name): posts differ: \(differing.prefix(5))")
         }
         let rejected = Set(try store.outbox().filter { $0.state == .rejected }.map(\.entityID))
-        for id in written where view["post"]?[id] == nil && view["thread"]?[id] == nil && !rejected.contains(id) {
+        for id in written where view["post"]?[id] == nil && view["thread"]?[id] == nil && !rejected.contains(id) && !deleted.contains(id) {
             throw Mismatch(description: "\(name): \(id) was lost")
+        }
+        if let revived = deleted.first(where: { view["post"]?[$0] != nil }) {
+            throw Mismatch(description: "\(name): \(revived) was deleted but is on the server")
         }
         let localPersonal = Set(try store.database.all("SELECT 'bookmark:' || item_kind || ':' || item_id FROM bookmarks WHERE active = 1") { $0[0] as String })
             .union(try store.database.all(

@@ -308,4 +308,34 @@ import Testing
         #expect(try reader.store().posts(thread: thread.threadID).items.map(\.body) == ["A reply in it."])
     }
 
+
+    /// A deletion from one device reaches every cache, text and all, and the author's edit
+    /// from another device is refused visibly instead of bringing the post back.
+    @Test func aDeletedPostLeavesEveryCacheAndALateEditIsRefusedVisibly() throws {
+        let laptop = try fixture.client("ana"), phone = try fixture.client("ana"), reader = try fixture.client("ben")
+        for home in [laptop, phone, reader] { _ = try home.engine().sync() }
+        let queued = try laptop.store().queue(Draft(target: .reply(thread: "t-ro-bunici", replyTo: nil), body: "Numele întreg: Zmeurică Popescu."))
+        _ = try laptop.engine().sync()
+        _ = try phone.engine().sync()
+        _ = try reader.engine().sync()
+        #expect(try reader.store().post(id: queued.entityID)?.body == "Numele întreg: Zmeurică Popescu.")
+
+        try phone.store().queue(Draft(target: .edit(post: queued.entityID), body: "Numele, din nou."))
+        #expect(try laptop.store().delete(post: queued.entityID) != .removed)
+        let sent = try laptop.engine().sync()
+        #expect(sent.applied == 1 && sent.stillQueued == 0)
+        _ = try reader.engine().sync()
+        _ = try phone.engine().sync()
+        for home in [laptop, reader, phone] {
+            let store = try home.store()
+            #expect(try !store.posts(thread: "t-ro-bunici").items.contains { $0.id == queued.entityID })
+            #expect(try store.search(SearchQuery("Zmeurică")).isEmpty)
+            let left: String? = try store.database.scalar("SELECT body FROM posts WHERE id = ?", queued.entityID)
+            #expect(left == nil || left == "")
+        }
+        let refused = try #require(try phone.store().outbox().first)
+        #expect(refused.state == .rejected && refused.body == "Numele, din nou.")
+        #expect(try fixture.serverPosts()[queued.entityID]?["body"] as? String == "")
+        #expect(try laptop.store().outbox().isEmpty)
+    }
 }

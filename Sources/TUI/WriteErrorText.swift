@@ -19,8 +19,9 @@ enum WriteErrorText {
     }
 }
 
-enum IdentifierText {
-    static func name(_ kind: IdentifierKind, tr: Localizer) -> String {
+/// Public: the command line names identifiers the same way.
+public enum IdentifierText {
+    public static func name(_ kind: IdentifierKind, tr: Localizer) -> String {
         switch kind {
         case .idNumber: tr("ID number")
         case .date: tr("date (of birth?)")
@@ -30,7 +31,7 @@ enum IdentifierText {
         }
     }
 
-    static func placeholder(_ kind: IdentifierKind, tr: Localizer) -> String {
+    public static func placeholder(_ kind: IdentifierKind, tr: Localizer) -> String {
         switch kind {
         case .idNumber: tr("[ID number]")
         case .date: tr("[date]")

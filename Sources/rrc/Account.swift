@@ -41,11 +41,11 @@ struct Account: Codable, Equatable {
             response = try transport(insecure: insecure).send(TransportRequest(method: "POST", url: base + "/api/v1/session",
                                                                                 headers: ["Content-Type": "application/json"], body: body))
         } catch let error as TransportError {
-            throw CommandFailure("cannot log in: \(error)")
+            throw CommandFailure(tr("cannot log in: {1}", error))
         }
         guard response.status == 200, let session = try? JSONDecoder().decode(SessionResponse.self, from: response.body) else {
-            let detail = (try? JSONDecoder().decode(ErrorResponse.self, from: response.body))?.error.message ?? "status \(response.status)"
-            throw CommandFailure("cannot log in: \(detail)")
+            let detail = (try? JSONDecoder().decode(ErrorResponse.self, from: response.body))?.error.message ?? tr("status {1}", response.status)
+            throw CommandFailure(tr("cannot log in: {1}", detail))
         }
         let account = Account(server: base, username: session.user.username, userID: session.user.id, token: session.token,
                               insecure: insecure)

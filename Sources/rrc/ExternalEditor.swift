@@ -18,19 +18,19 @@ enum ExternalEditor {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            return (nil, "cannot create \(folder.path)")
+            return (nil, tr("cannot create {1}", folder.path))
         }
         let file = folder.appendingPathComponent(request.name + ".md")
         guard FileManager.default.createFile(atPath: file.path, contents: Data(request.text.utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
-            return (nil, "cannot write \(file.path)")
+            return (nil, tr("cannot write {1}", file.path))
         }
         defer { try? FileManager.default.removeItem(at: file) }
         let status = run(command: command, file: file.path)
         guard status == 0 else {
-            return (nil, status < 0 ? "cannot start '\(command)'" : "'\(command)' exited with status \(status)")
+            return (nil, status < 0 ? tr("cannot start '{1}'", command) : tr("'{1}' exited with status {2}", command, status))
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else { return (nil, "the file is gone") }
+        guard let data = FileManager.default.contents(atPath: file.path) else { return (nil, tr("the file is gone")) }
         return (String(decoding: data, as: UTF8.self), nil)
     }
 

@@ -3,27 +3,29 @@ import ClientStore
 import Foundation
 
 enum HomeSummary {
-    static let noContentHint = """
+    static var noContentHint: String {
+        tr("""
         The local store is empty — there is nothing to show yet.
 
         To get content:
           rrc import PATH      import a content pack (a folder of Markdown files);
                                the demo pack ships in demo/pack of the source tree
           make run             (from the source tree) builds rrc and opens the demo library
-        """
+        """)
+    }
 
     static func run(_ context: CommandContext) throws -> Int32 {
         let store = try context.openStore()
         let counts = try store.counts()
         if counts.isEmpty { print(noContentHint); return 0 }
         print("""
-            rrc — local store at \(context.home.data.path)
+            \(tr("rrc — local store at {1}", context.home.data.path))
 
               \(CountedNoun.text(counts.resources, "resource")), \(CountedNoun.text(counts.guides, "guide"))
               \(CountedNoun.text(counts.forums, "forum")), \(CountedNoun.text(counts.threads, "thread")), \(CountedNoun.text(counts.posts, "post"))
-              \(CountedNoun.text(counts.queuedOps, "post")) waiting to be sent
+              \(tr.plural("%d post waiting to be sent", "%d posts waiting to be sent", counts.queuedOps))
 
-            Try: rrc list resources · rrc list threads · rrc search WORDS · rrc show ID · rrc --help
+            \(tr("Try: rrc list resources · rrc list threads · rrc search WORDS · rrc show ID · rrc --help"))
             """)
         return 0
     }

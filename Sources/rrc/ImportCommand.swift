@@ -5,8 +5,9 @@ import Foundation
 
 enum ImportCommand: RRCCommand {
     static let name = "import"
-    static let summary = "import a content pack (a folder of Markdown files)"
-    static let help = """
+    static var summary: String { tr("import a content pack (a folder of Markdown files)") }
+    static var help: String {
+        tr("""
         Usage: rrc import PATH [--json]
 
         Imports the content pack at PATH — a folder of Markdown files with front matter
@@ -17,33 +18,34 @@ enum ImportCommand: RRCCommand {
 
         Exit status: 0 when every file was imported, 1 when some were skipped, 2 for
         a mistake in the command.
-        """
+        """)
+    }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
         let parsed = try ParsedArguments(arguments, command: name, options: [], flags: ["--json"])
         guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
-            throw UsageError(parsed.positionals.isEmpty ? "import needs the path of a content pack" : "import takes one path", command: name)
+            throw UsageError(parsed.positionals.isEmpty ? tr("import needs the path of a content pack") : tr("import takes one path"), command: name)
         }
         let pack: ContentPackContents
         do {
-            pack = try ContentPackReader.read(URL(fileURLWithPath: path), progress: Output.progress("Reading"))
+            pack = try ContentPackReader.read(URL(fileURLWithPath: path), progress: Output.progress(tr("Reading")))
         } catch let error as ContentPackError {
             throw CommandFailure(error.description)
         }
         let store = try context.openStore()
-        let report = try store.importPack(pack, progress: Output.progress("Importing"))
+        let report = try store.importPack(pack, progress: Output.progress(tr("Importing")))
         let copyProblems = try copyAttachments(pack.attachmentFiles, into: context.home)
 
         if parsed.has("--json") {
             try context.output.printJSON(ImportSummary(report: report, attachmentProblems: copyProblems))
         } else {
             for problem in report.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
-            for problem in copyProblems { FileHandle.standardError.write(Data("rrc: warning: \(problem)\n".utf8)) }
+            for problem in copyProblems { FileHandle.standardError.write(Data(("rrc: " + tr("warning:") + " \(problem)\n").utf8)) }
             let kinds = ["resource", "guide", "forum", "thread", "post", "person"]
                 .compactMap { kind in report.imported[kind].map { CountedNoun.text($0, kind) } }
-            print("Imported \(report.importedTotal) of \(report.fileCount) files" + (kinds.isEmpty ? "." : ": " + kinds.joined(separator: ", ") + "."))
+            print(tr("Imported {1} of {2} files", report.importedTotal, report.fileCount) + (kinds.isEmpty ? "." : ": " + kinds.joined(separator: ", ") + "."))
             let errors = report.errors.count, warnings = report.warnings.count
-            if errors > 0 { print("\(errors) file\(errors == 1 ? " was" : "s were") skipped; see the messages above.") }
+            if errors > 0 { print(tr.plural("%d file was skipped; see the messages above.", "%d files were skipped; see the messages above.", errors)) }
             if warnings > 0 { print(CountedNoun.text(warnings, "warning") + ".") }
         }
         return report.errors.isEmpty ? 0 : 1
@@ -64,7 +66,7 @@ enum ImportCommand: RRCCommand {
                 try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: partial.path)
                 try FileManager.default.moveItem(at: partial, to: target)
             } catch {
-                problems.append("attachment \(source.lastPathComponent) was not copied to the cache: \(error.localizedDescription)")
+                problems.append(tr("attachment {1} was not copied to the cache: {2}", source.lastPathComponent, error.localizedDescription))
             }
         }
         return problems

@@ -55,6 +55,7 @@ enum InteractiveSession {
             for effect in app.takeEffects() {
                 if effect == .syncNow { worker?.syncNow(); continue }
                 if case .login(let server, let user, let password) = effect {
+                    tr = app.context.tr
                     do {
                         let account = try Account.login(server: server, user: user, password: password, insecure: false,
                                                         home: context.home, store: store)
@@ -112,7 +113,8 @@ enum InteractiveSession {
     /// Does what the app asked for: only this loop touches the terminal and files.
     static func perform(_ effect: AppEffect, app: App, terminal: Terminal, home: RRCHome, settingsFile: URL,
                         editor: String?, environment: [String: String]) {
-        let tr = app.context.tr
+        // The app may have switched language since the last effect: speak as it does now.
+        tr = app.context.tr
         switch effect {
         case .editExternally(let request):
             guard let editor else { return }
@@ -140,7 +142,7 @@ enum InteractiveSession {
                 try home.ensure(folder)
                 guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8),
                                                      attributes: [.posixPermissions: 0o600]) else {
-                    throw CommandFailure("cannot write \(file.path)")
+                    throw CommandFailure(tr("cannot write {1}", file.path))
                 }
                 app.show(tr("Copied to:") + " " + file.path)
             } catch {
@@ -162,14 +164,14 @@ enum InteractiveSession {
         let noColour = environment["NO_COLOR"] != nil
         let fallback = Theme.defaultPalette(noColour: noColour)
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            return (fallback, "'\(name)' is not a theme name")
+            return (fallback, tr("'{1}' is not a theme name", name))
         }
         guard let folder = InstalledFiles.folder("themes", marker: "default.theme", variable: "RRC_THEMES", environment: environment) else {
-            return (fallback, name == "default" ? nil : "no themes folder found")
+            return (fallback, name == "default" ? nil : tr("no themes folder found"))
         }
         let file = folder.appendingPathComponent("\(name).theme")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            return (fallback, "no theme '\(name)' in \(folder.path)")
+            return (fallback, tr("no theme '{1}' in {2}", name, folder.path))
         }
         do {
             return (try ThemeFile.parse(text, file: file.lastPathComponent, noColour: noColour), nil)

@@ -5,8 +5,9 @@ import Model
 
 enum ListCommand: RRCCommand {
     static let name = "list"
-    static let summary = "list resources, guides, forums or threads"
-    static let help = """
+    static var summary: String { tr("list resources, guides, forums or threads") }
+    static var help: String {
+        tr("""
         Usage: rrc list resources|guides|forums|threads [OPTIONS]
 
         Options:
@@ -19,14 +20,15 @@ enum ListCommand: RRCCommand {
           --json         print JSON
 
         Resources and guides are sorted by title, threads by last activity.
-        """
+        """)
+    }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
         let parsed = try ParsedArguments(arguments, command: name,
                                          options: ["--lang", "--topic", "--type", "--country", "--forum", "--limit"],
                                          flags: ["--json"])
         guard parsed.positionals.count == 1, let what = parsed.positionals.first else {
-            throw UsageError("say what to list: resources, guides, forums or threads", command: name)
+            throw UsageError(tr("say what to list: resources, guides, forums or threads"), command: name)
         }
         let limit = try parsed.count("--limit", default: 50, command: name)
         let json = parsed.has("--json")
@@ -38,10 +40,10 @@ enum ListCommand: RRCCommand {
             "threads": ["--lang", "--forum", "--limit"],
         ]
         guard let options = allowed[what] else {
-            throw UsageError("cannot list '\(what)': choose resources, guides, forums or threads", command: name)
+            throw UsageError(tr("cannot list '{1}': choose resources, guides, forums or threads", what), command: name)
         }
         if let extra = parsed.options.keys.sorted().first(where: { !options.contains($0) }) {
-            throw UsageError("'\(extra)' does not apply to \(what)", command: name)
+            throw UsageError(tr("'{1}' does not apply to {2}", extra, what), command: name)
         }
         let store = try context.openStore()
         if try store.counts().isEmpty && !json {
@@ -54,26 +56,26 @@ enum ListCommand: RRCCommand {
                                         country: parsed["--country"])
             let rows = try collect(limit: limit) { try store.resources(filter, after: $0, limit: $1) }
             if json { try context.output.printJSON(rows) } else {
-                printTable(rows.map { [$0.id, $0.language, $0.year.map(String.init) ?? "", $0.type, $0.title] }, empty: "No resources match.")
+                printTable(rows.map { [$0.id, $0.language, $0.year.map(String.init) ?? "", $0.type, $0.title] }, empty: tr("No resources match."))
             }
         case "guides":
             let rows = try collect(limit: limit) { try store.guides(language: language, after: $0, limit: $1) }
             if json { try context.output.printJSON(rows) } else {
-                printTable(rows.map { [$0.id, $0.language, "\($0.sectionCount) sections", "\($0.checklistItemCount) checks", $0.title] }, empty: "No guides match.")
+                printTable(rows.map { [$0.id, $0.language, CountedNoun.text($0.sectionCount, "section"), CountedNoun.text($0.checklistItemCount, "check"), $0.title] }, empty: tr("No guides match."))
             }
         case "forums":
             var rows = try store.forums(language: language)
             if limit > 0 { rows = Array(rows.prefix(limit)) }
             if json { try context.output.printJSON(rows) } else {
-                printTable(rows.map { [$0.id, $0.language, "\($0.threadCount) threads", "\($0.postCount) posts", $0.title] }, empty: "No forums match.")
+                printTable(rows.map { [$0.id, $0.language, CountedNoun.text($0.threadCount, "thread"), CountedNoun.text($0.postCount, "post"), $0.title] }, empty: tr("No forums match."))
             }
         default:
             if let forum = parsed["--forum"], try store.forums().contains(where: { $0.id == forum }) == false {
-                throw CommandFailure("no forum with id '\(forum)' (see 'rrc list forums')")
+                throw CommandFailure(tr("no forum with id '{1}' (see 'rrc list forums')", forum))
             }
             let rows = try collect(limit: limit) { try store.threads(forum: parsed["--forum"], language: language, after: $0, limit: $1) }
             if json { try context.output.printJSON(rows) } else {
-                printTable(rows.map { [$0.id, $0.language, String($0.lastActivity.prefix(10)), "\($0.postCount) posts", $0.title] }, empty: "No threads match.")
+                printTable(rows.map { [$0.id, $0.language, String($0.lastActivity.prefix(10)), CountedNoun.text($0.postCount, "post"), $0.title] }, empty: tr("No threads match."))
             }
         }
         return 0
@@ -110,7 +112,7 @@ enum LanguageOption {
     static func parse(_ text: String?, command: String) throws(UsageError) -> String? {
         guard let text else { return nil }
         guard let language = Language(code: text) else {
-            throw UsageError("'\(text)' is not a language code (use en, ro, bg, sq or sh)", command: command)
+            throw UsageError(tr("'{1}' is not a language code (use en, ro, bg, sq or sh)", text), command: command)
         }
         return language.code
     }

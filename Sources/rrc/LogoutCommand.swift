@@ -4,8 +4,9 @@ import HTTPTransport
 
 enum LogoutCommand: RRCCommand {
     static let name = "logout"
-    static let summary = "log out (--wipe: remove every local file)"
-    static let help = """
+    static var summary: String { tr("log out (--wipe: remove every local file)") }
+    static var help: String {
+        tr("""
         Usage: rrc logout [--wipe]
 
         Ends the session on the server (when it can be reached) and forgets the token.
@@ -14,7 +15,8 @@ enum LogoutCommand: RRCCommand {
         Options:
           --wipe   also remove every local file of this account: the store (content,
                    outbox, drafts), settings and downloaded attachments
-        """
+        """)
+    }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
         let parsed = try ParsedArguments(arguments, command: name, options: [], flags: ["--wipe"])
@@ -28,11 +30,11 @@ enum LogoutCommand: RRCCommand {
             for folder in [context.home.data, context.home.cache, context.home.config] {
                 try? FileManager.default.removeItem(at: folder)
             }
-            print("Logged out; removed \(context.home.data.path), \(context.home.cache.path) and \(context.home.config.path).")
+            print(tr("Logged out; removed {1}, {2} and {3}.", context.home.data.path, context.home.cache.path, context.home.config.path))
             return 0
         }
         let waiting = (try? context.openStore().opsToSend(maxBytes: .max).count) ?? 0
-        print("Logged out." + (waiting > 0 ? " \(CountedNoun.text(waiting, "post")) still wait in the outbox." : ""))
+        print(tr("Logged out.") + (waiting > 0 ? " " + tr.plural("%d post still waits in the outbox.", "%d posts still wait in the outbox.", waiting) : ""))
         return 0
     }
 }

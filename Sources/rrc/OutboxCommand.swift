@@ -4,13 +4,15 @@ import Foundation
 
 enum OutboxCommand: RRCCommand {
     static let name = "outbox"
-    static let summary = "posts not yet sent (queued, sending, rejected, conflict)"
-    static let help = """
+    static var summary: String { tr("posts not yet sent (queued, sending, rejected, conflict)") }
+    static var help: String {
+        tr("""
         Usage: rrc outbox [--json]
 
         Lists what is written here and not yet applied by the server, oldest first, with
         the server's reason for anything it rejected. Edit or discard in the interface (o).
-        """
+        """)
+    }
 
     struct EntryJSON: Encodable {
         var opID: String, state: String, kind: String, thread: String, title: String, body: String, error: String?
@@ -26,12 +28,31 @@ enum OutboxCommand: RRCCommand {
             })
             return 0
         }
-        if entries.isEmpty { print("The outbox is empty.") }
+        if entries.isEmpty { print(tr("The outbox is empty.")) }
         for entry in entries {
             let firstLine = entry.body.split(separator: "\n").first.map(String.init) ?? ""
-            print("\(entry.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.kind.rawValue)  \(entry.threadTitle)  — \(firstLine)")
-            if let error = entry.lastError { print("          server: \(error)") }
+            print("\(stateName(entry.state).column(9)) \(kindName(entry.kind))  \(entry.threadTitle)  — \(firstLine)")
+            if let error = entry.lastError { print("          " + tr("Server said:") + " \(error)") }
         }
         return 0
+    }
+
+    static func stateName(_ state: OutboxState) -> String {
+        switch state {
+        case .queued: tr("queued")
+        case .sending: tr("sending")
+        case .applied: tr("sent")
+        case .conflict: tr("conflict")
+        case .rejected: tr("rejected")
+        }
+    }
+
+    static func kindName(_ kind: OutboxKind) -> String {
+        switch kind {
+        case .threadCreate: tr("new thread")
+        case .postCreate: tr("reply")
+        case .postEdit: tr("edit")
+        case .postDelete: tr("deletion")
+        }
     }
 }

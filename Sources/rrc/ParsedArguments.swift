@@ -25,18 +25,18 @@ struct ParsedArguments {
                 inlineValue = String(word[word.index(after: equals)...])
             }
             if knownFlags.contains(name) {
-                guard inlineValue == nil else { throw UsageError("'\(name)' takes no value", command: command) }
+                guard inlineValue == nil else { throw UsageError(tr("'{1}' takes no value", name), command: command) }
                 flags.insert(name)
             } else if known.contains(name) {
                 if let inlineValue {
                     options[name] = inlineValue
                 } else {
-                    guard index < words.count else { throw UsageError("'\(name)' needs a value", command: command) }
+                    guard index < words.count else { throw UsageError(tr("'{1}' needs a value", name), command: command) }
                     options[name] = words[index]
                     index += 1
                 }
             } else {
-                throw UsageError("unknown option '\(name)'", command: command)
+                throw UsageError(tr("unknown option '{1}'", name), command: command)
             }
         }
     }
@@ -48,7 +48,7 @@ struct ParsedArguments {
     func count(_ name: String, default fallback: Int, command: String) throws(UsageError) -> Int {
         guard let text = options[name] else { return fallback }
         guard let value = Int(text), value >= 0 else {
-            throw UsageError("'\(name)' must be a whole number (0 or more), not '\(text)'", command: command)
+            throw UsageError(tr("'{1}' must be a whole number (0 or more), not '{2}'", name, text), command: command)
         }
         return value
     }
@@ -61,7 +61,7 @@ struct UsageError: Error, CustomStringConvertible {
     init(_ message: String, command: String? = nil) { self.message = message; self.command = command }
     var description: String {
         let hint = command.map { "rrc \($0) --help" } ?? "rrc --help"
-        return "\(message) (see '\(hint)')"
+        return tr("{1} (see '{2}')", message, hint)
     }
 }
 

@@ -35,7 +35,7 @@ struct RRCHome {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw CommandFailure("cannot create \(folder.path): \(error.localizedDescription)")
+            throw CommandFailure(tr("cannot create {1}: {2}", folder.path, error.localizedDescription))
         }
     }
 }

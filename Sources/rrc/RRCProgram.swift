@@ -19,6 +19,7 @@ enum RRCProgram {
             let homeOption = try extractOption("--home", from: &words)
             let languageOption = try extractOption("--lang", from: &words, keepingFor: ["list", "search"])
             let home = RRCHome(option: homeOption, environment: environment)
+            tr = CommandLanguage.localizer(option: languageOption, home: home, environment: environment)
             let context = CommandContext(home: home, output: Output(json: false))
             guard let name = words.first else {
                 // A person at a terminal gets the interface; a script gets the summary.
@@ -37,7 +38,7 @@ enum RRCProgram {
             }
             if name == "--version" { print("rrc \(version)"); return 0 }
             guard let command = commands.first(where: { $0.name == name }) else {
-                throw UsageError(name.hasPrefix("-") ? "unknown option '\(name)'" : "unknown command '\(name)'")
+                throw UsageError(name.hasPrefix("-") ? tr("unknown option '{1}'", name) : tr("unknown command '{1}'", name))
             }
             let rest = Array(words.dropFirst())
             if rest.contains("--help") || rest.contains("-h") {
@@ -52,7 +53,7 @@ enum RRCProgram {
             printError(error.description)
             return 1
         } catch let error as DatabaseError {
-            printError("the local store failed: \(error.message)")
+            printError(tr("the local store failed: {1}", error.message))
             return 1
         } catch {
             printError("\(error)")
@@ -70,7 +71,7 @@ enum RRCProgram {
             let word = words[index]
             if word == "--" { break }
             if word == name {
-                guard index + 1 < words.count else { throw UsageError("'\(name)' needs a value") }
+                guard index + 1 < words.count else { throw UsageError(tr("'{1}' needs a value", name)) }
                 value = words[index + 1]
                 words.removeSubrange(index...index + 1)
             } else if word.hasPrefix(name + "=") {
@@ -80,36 +81,32 @@ enum RRCProgram {
                 index += 1
             }
         }
-        if let value, value.isEmpty { throw UsageError("'\(name)' needs a value") }
+        if let value, value.isEmpty { throw UsageError(tr("'{1}' needs a value", name)) }
         return value
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("rrc: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data(("rrc: " + tr("error:") + " \(message)\n").utf8))
     }
 
     static var help: String {
-        """
-        rrc \(version) — the resource centre's library, guides and forums, offline.
+        let table = commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n")
+        return tr("rrc {1} — the resource centre's library, guides and forums, offline.", version) + "\n\n"
+            + tr("Usage: rrc [--home DIR] COMMAND [OPTIONS]") + "\n\n" + tr("Commands:") + "\n" + table + "\n\n"
+            + tr("""
+                With no command, rrc opens the terminal interface (press ? for its keys); when
+                not attached to a terminal it prints what the local store holds.
 
-        Usage: rrc [--home DIR] COMMAND [OPTIONS]
+                Options for every command:
+                  --home DIR   keep config, data and cache under DIR (also: RRC_HOME=DIR)
+                  --lang L     interface language: en, ro, bg, sq or sh
+                  --json       print data as JSON (list, show, search, import)
+                  --help       show help for rrc or for a command
+                  --version    print the version
 
-        Commands:
-        \(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
-
-        With no command, rrc opens the terminal interface (press ? for its keys); when
-        not attached to a terminal it prints what the local store holds.
-
-        Options for every command:
-          --home DIR   keep config, data and cache under DIR (also: RRC_HOME=DIR)
-          --lang L     interface language: en, ro, bg, sq or sh
-          --json       print data as JSON (list, show, search, import)
-          --help       show help for rrc or for a command
-          --version    print the version
-
-        Files: config in $XDG_CONFIG_HOME/rrc, data in $XDG_DATA_HOME/rrc, attachments in
-        $XDG_CACHE_HOME/rrc (all mode 0700/0600).
-        """
+                Files: config in $XDG_CONFIG_HOME/rrc, data in $XDG_DATA_HOME/rrc, attachments in
+                $XDG_CACHE_HOME/rrc (all mode 0700/0600).
+                """)
     }
 }
 
@@ -124,7 +121,7 @@ struct CommandContext {
         do {
             return try ClientStore(path: home.databaseURL.path)
         } catch let error as DatabaseError {
-            throw CommandFailure("cannot open the local store \(home.databaseURL.path): \(error.message)")
+            throw CommandFailure(tr("cannot open the local store {1}: {2}", home.databaseURL.path, error.message))
         }
     }
 }

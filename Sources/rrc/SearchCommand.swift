@@ -4,8 +4,9 @@ import Foundation
 
 enum SearchCommand: RRCCommand {
     static let name = "search"
-    static let summary = "search resources, guides and forum posts"
-    static let help = """
+    static var summary: String { tr("search resources, guides and forum posts") }
+    static var help: String {
+        tr("""
         Usage: rrc search QUERY… [--kind K] [--lang L] [--limit N] [--json]
 
         Finds QUERY in titles and text, diacritics ignored: "Bucuresti" finds "București",
@@ -18,16 +19,17 @@ enum SearchCommand: RRCCommand {
           --lang L    only content in language L (en, ro, bg, sq, sh)
           --limit N   at most N results (default 50)
           --json      print JSON
-        """
+        """)
+    }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
         let parsed = try ParsedArguments(arguments, command: name, options: ["--kind", "--lang", "--limit"], flags: ["--json"])
         let text = parsed.positionals.joined(separator: " ")
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw UsageError("search needs words to look for", command: name)
+            throw UsageError(tr("search needs words to look for"), command: name)
         }
         if let kind = parsed["--kind"], !SearchQuery.kinds.contains(kind) {
-            throw UsageError("'\(kind)' is not a kind to search: use \(SearchQuery.kinds.joined(separator: ", "))", command: name)
+            throw UsageError(tr("'{1}' is not a kind to search: use {2}", kind, SearchQuery.kinds.joined(separator: ", ")), command: name)
         }
         let limit = try parsed.count("--limit", default: 50, command: name)
         let query = SearchQuery(text, kind: parsed["--kind"], language: try LanguageOption.parse(parsed["--lang"], command: name),
@@ -39,8 +41,8 @@ enum SearchCommand: RRCCommand {
             return 0
         }
         if try store.counts().isEmpty { print(HomeSummary.noContentHint); return 0 }
-        guard !hits.isEmpty else { print("Nothing found for “\(text)”."); return 0 }
-        let headings = ["resource": "Resources", "guide": "Guides", "thread": "Threads", "post": "Posts"]
+        guard !hits.isEmpty else { print(tr("Nothing found for “{1}”.", text)); return 0 }
+        let headings = ["resource": tr("Resources"), "guide": tr("Guides"), "thread": tr("Threads"), "post": tr("Posts")]
         for kind in SearchQuery.kinds {
             let group = hits.filter { $0.kind == kind }
             guard !group.isEmpty else { continue }

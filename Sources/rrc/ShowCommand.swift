@@ -5,23 +5,25 @@ import Model
 
 enum ShowCommand: RRCCommand {
     static let name = "show"
-    static let summary = "show a resource, guide, forum, thread, post or person by id"
-    static let help = """
+    static var summary: String { tr("show a resource, guide, forum, thread, post or person by id") }
+    static var help: String {
+        tr("""
         Usage: rrc show ID [--json]
 
         Shows one record: a resource with its translations and attachments, a guide with
         its sections and checklists, a forum with its latest threads, a thread with all
         of its posts, a post, or a person. Text is printed exactly as stored.
-        """
+        """)
+    }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
         let parsed = try ParsedArguments(arguments, command: name, options: [], flags: ["--json"])
         guard parsed.positionals.count == 1, let id = parsed.positionals.first else {
-            throw UsageError("show takes one id", command: name)
+            throw UsageError(tr("show takes one id"), command: name)
         }
         let store = try context.openStore()
         guard let item = try store.item(id: id) else {
-            throw CommandFailure("nothing with id '\(id)' in the local store (try 'rrc search')")
+            throw CommandFailure(tr("nothing with id '{1}' in the local store (try 'rrc search')", id))
         }
         if parsed.has("--json") {
             try context.output.printJSON(try ShowJSON(item: item, store: store))
@@ -37,14 +39,14 @@ enum ShowCommand: RRCCommand {
             let r = detail.resource
             print(r.title)
             print("\(r.type) · \(r.year.map(String.init) ?? "") · \(r.author) · \(r.language)")
-            if !r.topics.isEmpty { print("Topics: \(r.topics.joined(separator: ", "))") }
-            if !r.countries.isEmpty { print("Countries: \(r.countries.joined(separator: ", "))") }
-            if let licence = r.licence { print("Licence: \(licence)") }
+            if !r.topics.isEmpty { print(tr("Topics:") + " " + r.topics.joined(separator: ", ")) }
+            if !r.countries.isEmpty { print(tr("Countries:") + " " + r.countries.joined(separator: ", ")) }
+            if let licence = r.licence { print(tr("Licence:") + " " + licence) }
             if !r.summary.isEmpty { print("\n\(r.summary)") }
             print("\n\(r.body)")
             if !r.attachments.isEmpty {
-                print("\nAttachments:")
-                for a in r.attachments { print("  \(a.name)  \(a.size.map { ByteCountText.format($0) } ?? "size unknown")") }
+                print("\n" + tr("Attachments") + ":")
+                for a in r.attachments { print("  \(a.name)  \(a.size.map { ByteCountText.format($0) } ?? tr("size unknown"))") }
             }
             printTranslations(detail.translations)
         case .guide(let detail):
@@ -58,15 +60,15 @@ enum ShowCommand: RRCCommand {
             printTranslations(detail.translations)
         case .forum(let detail):
             let f = detail.forum
-            print("\(f.title)  (\(f.language), \(f.threadCount) threads, \(f.postCount) posts)")
+            print("\(f.title)  (\(f.language), \(CountedNoun.text(f.threadCount, "thread")), \(CountedNoun.text(f.postCount, "post")))")
             if !f.description.isEmpty { print("\n\(f.description)") }
             let threads = try store.threads(forum: f.id, limit: 20).items
-            if !threads.isEmpty { print("\nLatest threads:") }
-            for t in threads { print("  \(t.id.column(28))  \(t.postCount) posts  \(t.title)") }
+            if !threads.isEmpty { print("\n" + tr("Latest threads:")) }
+            for t in threads { print("  \(t.id.column(28))  \(CountedNoun.text(t.postCount, "post"))  \(t.title)") }
         case .thread(let detail):
             let t = detail.thread
             print(t.title)
-            print("\(detail.forumTitle) · \(t.authorName) · \(t.created.prefix(10)) · \(t.postCount) posts\(t.locked ? " · locked" : "")")
+            print("\(detail.forumTitle) · \(t.authorName) · \(t.created.prefix(10)) · \(CountedNoun.text(t.postCount, "post"))\(t.locked ? " · " + tr("locked") : "")")
             if !detail.body.isEmpty { print("\n\(detail.body)") }
             var cursor: KeysetCursor?
             repeat {
@@ -77,20 +79,32 @@ enum ShowCommand: RRCCommand {
         case .post(let post):
             printPost(post)
         case .person(let person):
-            print("\(person.name) — \(person.role.rawValue), \(person.country)")
+            print("\(person.name) — \(roleName(person.role.rawValue)), \(person.country)")
             if !person.bio.isEmpty { print("\n\(person.bio)") }
         }
     }
 
     static func printPost(_ post: PostView) {
-        let role = post.authorRole.map { " (\($0))" } ?? ""
+        let role = post.authorRole.map { " (\(roleName($0)))" } ?? ""
         print("\n── \(post.authorName)\(role) · \(post.created.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(post.id)")
         print(post.body)
     }
 
+    /// Role names as the interface says them ("member" is said by saying nothing there).
+    static func roleName(_ role: String) -> String {
+        switch role {
+        case "member": tr("member")
+        case "expert": tr("expert")
+        case "moderator": tr("moderator")
+        case "trainer": tr("trainer")
+        case "admin": tr("admin")
+        default: role
+        }
+    }
+
     static func printTranslations(_ links: [TranslationLink]) {
         guard !links.isEmpty else { return }
-        print("\nAlso in:")
+        print("\n" + tr("Also in:"))
         for link in links { print("  \(link.language)  \(link.id.column(28))  \(link.title)") }
     }
 

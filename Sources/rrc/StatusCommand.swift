@@ -4,13 +4,15 @@ import Foundation
 
 enum StatusCommand: RRCCommand {
     static let name = "status"
-    static let summary = "account, last sync and the outbox at a glance"
-    static let help = """
+    static var summary: String { tr("account, last sync and the outbox at a glance") }
+    static var help: String {
+        tr("""
         Usage: rrc status [--json]
 
         Shows the server and user logged in (never the token), when the last sync
         finished, and how many posts are queued, rejected or in conflict.
-        """
+        """)
+    }
 
     struct StatusJSON: Encodable {
         var server: String?
@@ -35,9 +37,10 @@ enum StatusCommand: RRCCommand {
             try context.output.printJSON(status)
             return 0
         }
-        print(account.map { "Logged in to \($0.server) as \($0.username)." } ?? "Not logged in (rrc login --server URL --user NAME).")
-        print("Last sync: \(status.lastSync ?? "never").")
-        print("Outbox: \(status.queued) queued, \(status.rejected) rejected; \(status.conflicts) conflict(s) to look at; \(status.drafts) draft(s).")
+        print(account.map { tr("Logged in to {1} as {2}.", $0.server, $0.username) } ?? tr("Not logged in (rrc login --server URL --user NAME)."))
+        print(tr("Last sync:") + " " + (status.lastSync ?? tr("never")) + ".")
+        print(tr("Outbox: {1} queued, {2} rejected; {3} conflict(s) to look at; {4} draft(s).",
+                 status.queued, status.rejected, status.conflicts, status.drafts))
         return 0
     }
 }

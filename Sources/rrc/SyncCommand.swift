@@ -5,14 +5,16 @@ import SyncClient
 
 enum SyncCommand: RRCCommand {
     static let name = "sync"
-    static let summary = "send queued posts and fetch what is new"
-    static let help = """
+    static var summary: String { tr("send queued posts and fetch what is new") }
+    static var help: String {
+        tr("""
         Usage: rrc sync [--json]
 
         Sends every queued post (exactly once, whatever the link does) and fetches new
         content in small pages. Exit status 0 when all went well; 1 when the server cannot
         be reached or a post was rejected — queued posts stay queued (see rrc outbox).
-        """
+        """)
+    }
 
     struct ReportJSON: Encodable {
         var pushed: Int, applied: Int, duplicates: Int, conflicts: Int, rejected: Int, pulled: Int
@@ -22,7 +24,7 @@ enum SyncCommand: RRCCommand {
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
         let parsed = try ParsedArguments(arguments, command: name, options: [], flags: ["--json"])
         guard let account = Account.load(context.home) else {
-            throw CommandFailure("not logged in: run rrc login --server URL --user NAME")
+            throw CommandFailure(tr("not logged in: run rrc login --server URL --user NAME"))
         }
         let store = try context.openStore()
         let engine = SyncEngine(store: store, transport: Account.transport(insecure: account.insecure), server: account.server,
@@ -44,21 +46,34 @@ enum SyncCommand: RRCCommand {
                                                     requests: report.requests, bytesOut: report.bytesOut, bytesIn: report.bytesIn,
                                                     stillQueued: report.stillQueued, filesFetched: files.files, error: failure?.description))
         } else {
-            print(describe(report) + (files.files > 0 ? " Fetched \(files.files) attachment(s), \(files.bytes) B." : ""))
-            if let failure { RRCProgram.printError(failure.description) }
-            if report.rejected > 0 { RRCProgram.printError("\(CountedNoun.text(report.rejected, "post")) rejected: see rrc outbox") }
+            print(describe(report) + (files.files > 0 ? " " + tr("Fetched {1} attachment(s), {2} B.", files.files, files.bytes) : ""))
+            if let failure { RRCProgram.printError(describe(failure)) }
+            if report.rejected > 0 {
+                RRCProgram.printError(tr.plural("%d post rejected: see rrc outbox", "%d posts rejected: see rrc outbox", report.rejected))
+            }
         }
         return failure == nil && report.rejected == 0 ? 0 : 1
     }
 
     static func describe(_ report: SyncReport) -> String {
-        var parts = ["sent \(report.applied + report.duplicates) of \(report.pushed)"]
-        if report.conflicts > 0 { parts.append("\(report.conflicts) edited elsewhere too (both kept)") }
-        if report.rejected > 0 { parts.append("\(report.rejected) rejected") }
-        parts.append("received \(report.pulled) change(s)")
-        parts.append("\(report.requests) request(s), \(report.bytesOut) B out, \(report.bytesIn) B in")
-        if report.stillQueued > 0 { parts.append("\(report.stillQueued) still queued") }
-        if report.epochChanged { parts.append("the server was restored: everything fetched again") }
-        return "Sync: " + parts.joined(separator: "; ") + "."
+        var parts = [tr("sent {1} of {2}", report.applied + report.duplicates, report.pushed)]
+        if report.conflicts > 0 { parts.append(tr("{1} edited elsewhere too (both kept)", report.conflicts)) }
+        if report.rejected > 0 { parts.append(tr("{1} rejected", report.rejected)) }
+        parts.append(tr("received {1} change(s)", report.pulled))
+        parts.append(tr("{1} request(s), {2} B out, {3} B in", report.requests, report.bytesOut, report.bytesIn))
+        if report.stillQueued > 0 { parts.append(tr("{1} still queued", report.stillQueued)) }
+        if report.epochChanged { parts.append(tr("the server was restored: everything fetched again")) }
+        return tr("Sync:") + " " + parts.joined(separator: "; ") + "."
+    }
+
+    /// Why the sync stopped, in the user's words; queued posts stay queued whatever it was.
+    static func describe(_ failure: SyncFailure) -> String {
+        switch failure {
+        case .offline(let detail): tr("offline: {1}", detail)
+        case .notLoggedIn: tr("not logged in: run rrc login --server URL --user NAME")
+        case .sessionEnded: tr("the server ended this session: log in again")
+        case .server(let status, let code, let message): tr("the server answered {1} {2}: {3}", status, code, message)
+        case .unreadable(let detail): tr("the server's answer could not be read: {1}", detail)
+        }
     }
 }

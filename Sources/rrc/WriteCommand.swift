@@ -3,32 +3,34 @@
 import ClientStore
 import Foundation
 import Model
+import TUI
 
 enum WriteCommand {
-    static let checkHelp = """
+    static var checkHelp: String {
+        tr("""
           --anonymise   replace likely identifiers (ID numbers, dates, phones, e-mails,
                         addresses) with placeholders before queuing
           --confirm     queue the text as written even if it seems to identify someone
-        """
+        """)
+    }
 
     static func queue(_ draft: Draft, parsed: ParsedArguments, context: CommandContext, command: String) throws -> Int32 {
         var draft = draft
         let findings = IdentifierScan.findings(in: draft.title + "\n" + draft.body)
         if !findings.isEmpty {
             if parsed.has("--anonymise") {
-                let label = { (kind: IdentifierKind) in "[\(kind.rawValue)]" }
+                let label = { (kind: IdentifierKind) in IdentifierText.placeholder(kind, tr: tr) }
                 draft.title = IdentifierScan.anonymised(draft.title, label: label)
                 draft.body = IdentifierScan.anonymised(draft.body, label: label)
             } else if !parsed.has("--confirm") {
-                let list = findings.map { "\($0.kind.rawValue): \($0.text)" }.joined(separator: ", ")
-                throw CommandFailure("the text may identify a child or family (\(list)); nothing was queued. "
-                                     + "Remove it, or run again with --anonymise or --confirm")
+                let list = findings.map { "\(IdentifierText.name($0.kind, tr: tr)): \($0.text)" }.joined(separator: ", ")
+                throw CommandFailure(tr("the text may identify a child or family ({1}); nothing was queued. Remove it, or run again with --anonymise or --confirm", list))
             }
         }
         let store = try context.openStore()
         do {
             let queued = try store.queue(draft)
-            print("Queued (\(queued.entityID)); it goes out with the next rrc sync.")
+            print(tr("Queued ({1}); it goes out with the next rrc sync.", queued.entityID))
             return 0
         } catch let error as WriteError {
             throw CommandFailure(describe(error))
@@ -37,28 +39,29 @@ enum WriteCommand {
 
     static func body() throws -> String {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure("the text on standard input is not UTF-8") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure(tr("the text on standard input is not UTF-8")) }
         return text
     }
 
     static func describe(_ error: WriteError) -> String {
         switch error {
-        case .emptyText: "there is no text on standard input"
-        case .missingTitle: "a new thread needs --title"
-        case .threadLocked: "the thread is locked"
-        case .notFound: "there is no such forum or thread here (rrc list forums, rrc list threads)"
-        case .notYourPost: "you can edit only your own posts"
-        case .hasQueuedReplies(let count): "it has \(count) queued replies"
-        case .alreadySent: "it has been sent already"
-        case .deletionHasNoText: "a deletion has no text to change"
+        case .emptyText: tr("there is no text on standard input")
+        case .missingTitle: tr("a new thread needs --title")
+        case .threadLocked: tr("the thread is locked")
+        case .notFound: tr("there is no such forum or thread here (rrc list forums, rrc list threads)")
+        case .notYourPost: tr("you can edit only your own posts")
+        case .hasQueuedReplies(let count): tr.plural("it has %d queued reply", "it has %d queued replies", count)
+        case .alreadySent: tr("it has been sent already")
+        case .deletionHasNoText: tr("a deletion has no text to change")
         }
     }
 }
 
 enum PostCommand: RRCCommand {
     static let name = "post"
-    static let summary = "queue a new thread (text from standard input)"
-    static let help = """
+    static var summary: String { tr("queue a new thread (text from standard input)") }
+    static var help: String {
+        tr("""
         Usage: rrc post --forum ID --title TITLE [--anonymise | --confirm] < text
 
         Queues a new thread in a forum, offline; rrc sync sends it.
@@ -66,12 +69,12 @@ enum PostCommand: RRCCommand {
         Options:
           --forum ID    the forum (rrc list forums)
           --title TEXT  the thread's title
-        \(WriteCommand.checkHelp)
-        """
+        """) + "\n" + WriteCommand.checkHelp
+    }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
         let parsed = try ParsedArguments(arguments, command: name, options: ["--forum", "--title"], flags: ["--anonymise", "--confirm"])
-        guard let forum = parsed["--forum"] else { throw UsageError("--forum ID is required", command: name) }
+        guard let forum = parsed["--forum"] else { throw UsageError(tr("--forum ID is required"), command: name) }
         return try WriteCommand.queue(Draft(target: .newThread(forum: forum), title: parsed["--title"] ?? "", body: try WriteCommand.body()),
                                       parsed: parsed, context: context, command: name)
     }
@@ -79,8 +82,9 @@ enum PostCommand: RRCCommand {
 
 enum ReplyCommand: RRCCommand {
     static let name = "reply"
-    static let summary = "queue a reply (text from standard input)"
-    static let help = """
+    static var summary: String { tr("queue a reply (text from standard input)") }
+    static var help: String {
+        tr("""
         Usage: rrc reply --thread ID [--to POST] [--anonymise | --confirm] < text
 
         Queues a reply in a thread, offline — also to a thread that is itself still queued.
@@ -88,12 +92,12 @@ enum ReplyCommand: RRCCommand {
         Options:
           --thread ID   the thread (rrc list threads)
           --to POST     the post answered (optional)
-        \(WriteCommand.checkHelp)
-        """
+        """) + "\n" + WriteCommand.checkHelp
+    }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
         let parsed = try ParsedArguments(arguments, command: name, options: ["--thread", "--to"], flags: ["--anonymise", "--confirm"])
-        guard let thread = parsed["--thread"] else { throw UsageError("--thread ID is required", command: name) }
+        guard let thread = parsed["--thread"] else { throw UsageError(tr("--thread ID is required"), command: name) }
         return try WriteCommand.queue(Draft(target: .reply(thread: thread, replyTo: parsed["--to"]), body: try WriteCommand.body()),
                                       parsed: parsed, context: context, command: name)
     }

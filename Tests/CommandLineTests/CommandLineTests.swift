@@ -255,4 +255,17 @@ struct CommandLineTests {
         let object = try #require(try json(try rrc("show", "t", "--json")) as? [String: Any])
         #expect((object["posts"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["p1", "p2"])
     }
+
+    @Test func theCommandLineSpeaksTheChosenLanguage() throws {
+        let folder = TemporaryFolder("rrc-cli-language")
+        let bulgarian = try ProgramRun.run("rrc", ["--lang", "bg", "status"], environment: ["RRC_HOME": folder.path])
+        #expect(bulgarian.status == 0 && bulgarian.stdout.contains("Последно синхронизиране"), "\(bulgarian.stdout)")
+        let fromLocale = try ProgramRun.run("rrc", ["sync"], environment: ["RRC_HOME": folder.path, "LANG": "ro_RO.UTF-8"])
+        #expect(fromLocale.status != 0 && fromLocale.stderr.contains("neconectat"), "\(fromLocale.stderr)")
+        let help = try ProgramRun.run("rrc", ["--help"], environment: ["RRC_HOME": folder.path, "LANGUAGE": "sq"])
+        #expect(help.stdout.contains("Komandat") && help.stdout.contains("--lang"), "\(help.stdout)")
+        // `list --lang` filters content; the words still follow the locale.
+        let list = try ProgramRun.run("rrc", ["list", "forums", "--lang", "bg"], environment: ["RRC_HOME": folder.path, "LANG": "sh_BA.UTF-8"])
+        #expect(list.stdout.contains("Lokalna pohrana je prazna"), "\(list.stdout)")
+    }
 }

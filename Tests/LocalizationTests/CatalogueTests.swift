@@ -26,13 +26,13 @@ struct CatalogueTests {
     }
 
     /// msgids from `tr("…")`, `tr.plural("…"`, action summaries and role names in Sources/TUI,
-    /// and what the interactive session says from Sources/rrc.
+    /// and everything the command line says in Sources/rrc: `tr("…", values…)` too, and
+    /// multi-line help texts `tr("""…""")` (indentation stripped as Swift strips it).
     static func messagesUsedInCode() throws -> Set<String> {
-        // The interface (Sources/TUI) in full; from Sources/rrc only what it says through `tr`
-        // (the subcommands' own output is English, a documented gap).
         let interface = [#"tr\("([^"]+)"\)"#, #"tr\.plural\("([^"]+)""#, #"^\s+case \.\w+: "([^"]+)"$"#]
+        let commandLine = [#"tr\("([^"]+)"[,)]"#, #"tr\.plural\("([^"]+)""#]
         var files: [(URL, [String])] = []
-        for (folder, patterns) in [("Sources/TUI", interface), ("Sources/rrc", [#"tr\("([^"]+)"\)"#])] {
+        for (folder, patterns) in [("Sources/TUI", interface), ("Sources/rrc", commandLine)] {
             let sources = ProjectPaths.root.appendingPathComponent(folder)
             files += try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasSuffix(".swift") }
                 .map { (sources.appendingPathComponent($0), patterns) }
@@ -46,8 +46,20 @@ struct CatalogueTests {
                     if let range = Range(match.range(at: 1), in: text) { messages.insert(String(text[range])) }
                 }
             }
+            messages.formUnion(try multiLineMessages(in: text))
         }
         return messages.union(["expert", "moderator", "trainer", "admin", "Theme problem, using the default theme:"])
+    }
+
+    /// The text of each `tr("""` … `""")` literal, as Swift reads it.
+    static func multiLineMessages(in text: String) throws -> [String] {
+        let regex = try NSRegularExpression(pattern: #"tr\("""\n(.*?)\n( *)"""\)"#, options: [.dotMatchesLineSeparators])
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            guard let body = Range(match.range(at: 1), in: text), let indent = Range(match.range(at: 2), in: text) else { return nil }
+            let width = text[indent].count
+            return text[body].split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String($0.dropFirst(min(width, $0.prefix { $0 == " " }.count))) }.joined(separator: "\n")
+        }
     }
 
     @Test func romanianAndSerboCroatianHaveThreePluralForms() throws {

@@ -24,6 +24,8 @@ public enum SyncFailure: Error, Equatable, Sendable, CustomStringConvertible {
     case sessionEnded
     case server(status: Int, code: String, message: String)
     case unreadable(String)
+    /// This device's own store failed (not the link, not the server).
+    case local(String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,7 @@ public enum SyncFailure: Error, Equatable, Sendable, CustomStringConvertible {
         case .sessionEnded: "the server ended this session: log in again"
         case .server(let status, let code, let message): "the server answered \(status) \(code): \(message)"
         case .unreadable(let detail): "the server's answer could not be read: \(detail)"
+        case .local(let detail): "the local store failed: \(detail)"
         }
     }
 }

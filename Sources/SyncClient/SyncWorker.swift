@@ -7,10 +7,11 @@ import Foundation
 
 public final class SyncWorker: @unchecked Sendable {
     public enum Update: Equatable, Sendable {
-        case offline(String)
+        /// The ping got no answer: queued posts wait for the next probe.
+        case offline
         case syncing
         case finished(SyncReport)
-        case failed(String)
+        case failed(SyncFailure)
     }
 
     let makeEngine: () throws -> SyncEngine
@@ -86,7 +87,7 @@ public final class SyncWorker: @unchecked Sendable {
         do {
             engine = try makeEngine()
         } catch {
-            post(.failed("\(error)"))
+            post(.failed(.local("\(error)")))
             return
         }
         var backoff: TimeInterval = 2
@@ -96,7 +97,7 @@ public final class SyncWorker: @unchecked Sendable {
             let queued = ((try? engine.store.opsToSend(maxBytes: .max).count) ?? 0) > 0
             if asked || queued || Date().timeIntervalSince(lastSync) > idleInterval {
                 if !engine.ping() {
-                    post(.offline("the server cannot be reached"))
+                    post(.offline)
                     // Exponential backoff with jitter, so a room of laptops does not knock at once.
                     let delay = backoff * Double.random(in: 0.8...1.2)
                     backoff = min(backoff * 2, 300)
@@ -111,7 +112,7 @@ public final class SyncWorker: @unchecked Sendable {
                     backoff = 2
                     lastSync = Date()
                 } catch {
-                    post(.failed("\(error)"))
+                    post(.failed(error as? SyncFailure ?? .local("\(error)")))
                     let delay = backoff * Double.random(in: 0.8...1.2)
                     backoff = min(backoff * 2, 300)
                     asked = wait(delay)

@@ -157,8 +157,11 @@ struct OutboxScreen: AppScreen {
         buffer.fill(y: y, from: area.x, width: area.width, role: .border)
         y += 1
         if case .op(let entry) = row, let reason = entry.lastError {
-            buffer.put(" " + context.tr("Server said:") + " " + reason, x: area.x, y: y, role: .error, maxWidth: area.width)
-            y += 1
+            let said = context.tr("Server said:") + " " + RejectionText.describe(reason, tr: context.tr)
+            for line in TextFit.wrap(said, width: max(1, area.width - 2)).prefix(3) where y < area.y + area.height {
+                buffer.put(" " + line, x: area.x, y: y, role: .error, maxWidth: area.width)
+                y += 1
+            }
         }
         if case .conflict(let conflict) = row {
             renderConflict(conflict, into: &buffer, area: Rect(x: area.x, y: y, width: area.width, height: area.y + area.height - y),

@@ -49,7 +49,10 @@ enum InteractiveSession {
         while !app.isFinished {
             terminal.draw(app.render(width: terminal.width, height: terminal.height))
             let event = terminal.nextEvent(timeoutMilliseconds: worker == nil ? -1 : 250)
-            if let worker, let changed = apply(worker.updates(), to: &status) { app.update(sync: changed) }
+            if let worker {
+                tr = app.context.tr  // the sync's news in the language on screen now
+                if let changed = apply(worker.updates(), to: &status) { app.update(sync: changed) }
+            }
             guard let event else { continue }
             app.handle(event)
             for effect in app.takeEffects() {
@@ -91,20 +94,21 @@ enum InteractiveSession {
         guard !updates.isEmpty else { return nil }
         for update in updates {
             switch update {
-            case .offline(let reason):
+            case .offline:
                 status.connection = .offline
-                status.lastProblem = reason
+                status.lastProblem = tr("the server cannot be reached")
             case .syncing:
                 status.connection = .syncing
             case .finished(let report):
                 status.connection = .online
-                status.lastProblem = report.rejected > 0 ? "\(report.rejected) rejected: see the Outbox" : nil
+                status.lastProblem = report.rejected > 0
+                    ? tr.plural("%d post rejected: see the Outbox", "%d posts rejected: see the Outbox", report.rejected) : nil
                 status.lastOutcome = SyncStatus.Outcome(sent: report.applied + report.duplicates + report.conflicts, rejected: report.rejected,
                                                         conflicts: report.conflicts, received: report.pulled, bytesOut: report.bytesOut,
                                                         bytesIn: report.bytesIn, stillQueued: report.stillQueued, at: UTCTimestamp.string())
-            case .failed(let reason):
-                status.connection = reason.hasPrefix("offline") ? .offline : .online
-                status.lastProblem = reason
+            case .failed(let failure):
+                if case .offline = failure { status.connection = .offline } else { status.connection = .online }
+                status.lastProblem = SyncCommand.describe(failure)
             }
         }
         return status

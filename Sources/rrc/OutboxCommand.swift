@@ -1,6 +1,7 @@
 // `rrc outbox`: every op the server has not applied, with its state and text.
 import ClientStore
 import Foundation
+import TUI
 
 enum OutboxCommand: RRCCommand {
     static let name = "outbox"
@@ -32,7 +33,7 @@ enum OutboxCommand: RRCCommand {
         for entry in entries {
             let firstLine = entry.body.split(separator: "\n").first.map(String.init) ?? ""
             print("\(stateName(entry.state).column(9)) \(kindName(entry.kind))  \(entry.threadTitle)  — \(firstLine)")
-            if let error = entry.lastError { print("          " + tr("Server said:") + " \(error)") }
+            if let error = entry.lastError { print("          " + tr("Server said:") + " " + RejectionText.describe(error, tr: tr)) }
         }
         return 0
     }

@@ -74,6 +74,7 @@ enum SyncCommand: RRCCommand {
         case .sessionEnded: tr("the server ended this session: log in again")
         case .server(let status, let code, let message): tr("the server answered {1} {2}: {3}", status, code, message)
         case .unreadable(let detail): tr("the server's answer could not be read: {1}", detail)
+        case .local(let detail): tr("the local store failed: {1}", detail)
         }
     }
 }

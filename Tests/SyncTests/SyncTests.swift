@@ -83,6 +83,9 @@ import Testing
         let outbox = try client.rrc(["outbox"])
         #expect(outbox.stdout.contains("rejected") && outbox.stdout.contains("Text written before the lock."))
         #expect(outbox.stdout.contains("locked"))
+        // In the user's language, the server's reason is a sentence they can read.
+        let romanian = try client.rrc(["--lang", "ro", "outbox"])
+        #expect(romanian.stdout.contains("respins") && romanian.stdout.contains("Un moderator a blocat discuția"), "\(romanian.stdout)")
         let json = try client.rrc(["outbox", "--json"])
         #expect(json.stdout.contains("\"state\" : \"rejected\"") || json.stdout.contains("\"state\":\"rejected\""))
     }

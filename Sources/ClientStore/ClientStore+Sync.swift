@@ -275,6 +275,7 @@ extension ClientStore {
         try database.all("""
             SELECT a.sha256, max(a.size) FROM attachments a JOIN resources r ON r.id = a.resource_id
             WHERE a.sha256 IS NOT NULL AND a.size IS NOT NULL
+              AND length(a.sha256) = 64 AND a.sha256 NOT GLOB '*[^0-9a-f]*'  -- a digest, never a path
             GROUP BY a.sha256 ORDER BY min(r.sort_title), a.sha256
             """) { (sha256: $0[0] as String, size: $0[1] as Int) }
     }

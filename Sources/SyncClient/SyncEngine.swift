@@ -102,6 +102,10 @@ public final class SyncEngine {
     /// and keeps it only when its SHA-256 is right.
     public func fetchFile(sha256: String, into folder: URL,
                           verify: (URL) throws -> String = { AttachmentHasher.sha256(of: $0)?.sha256 ?? "" }) throws -> URL {
+        // The name comes from pulled data: it becomes a path and a URL only when it is a digest.
+        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            throw SyncFailure.unreadable("'\(sha256.prefix(80))' is not a SHA-256 digest")
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let final = folder.appendingPathComponent(sha256)
         if FileManager.default.fileExists(atPath: final.path) { return final }

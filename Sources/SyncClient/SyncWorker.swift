@@ -1,7 +1,8 @@
 // Sync in the background of the interface, on its own thread with its own store connection:
 // with posts queued it probes the server (GET ping) with exponential backoff and jitter
-// (2 s … 5 min) and syncs the moment it answers; `syncNow` skips the wait. The interface
-// never waits on it: it reads `updates()` between keys.
+// (2 s … 5 min) and syncs the moment it answers; `syncNow` skips the wait; `fetch` brings
+// attachments the user asked for, beyond the offline budget. The interface never waits on
+// it: it reads `updates()` between keys.
 import ClientStore
 import Foundation
 
@@ -12,6 +13,9 @@ public final class SyncWorker: @unchecked Sendable {
         case syncing
         case finished(SyncReport)
         case failed(SyncFailure)
+        /// An attachment asked for with `fetch` is here, checked against its SHA-256.
+        case fileFetched(String)
+        case fileFailed(String, SyncFailure)
     }
 
     let makeEngine: () throws -> SyncEngine
@@ -19,6 +23,8 @@ public final class SyncWorker: @unchecked Sendable {
     private var requested = true  // a first sync at start
     private var stopped = false
     private var pending: [Update] = []
+    /// Attachments asked for, by SHA-256, not yet fetched.
+    private var wanted: [String] = []
     private var thread: Thread?
     /// How often to look for new content with nothing queued (seconds).
     public var idleInterval: TimeInterval = 15 * 60
@@ -46,6 +52,20 @@ public final class SyncWorker: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Fetches these attachments as soon as the server answers, whatever the budget.
+    public func fetch(_ sha256s: [String]) {
+        condition.lock()
+        wanted += sha256s.filter { !wanted.contains($0) }
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func takeWanted() -> [String] {
+        condition.lock()
+        defer { wanted = []; condition.unlock() }
+        return wanted
+    }
+
     public func stop() {
         condition.lock()
         stopped = true
@@ -71,7 +91,7 @@ public final class SyncWorker: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         let deadline = Date().addingTimeInterval(seconds)
-        while !requested && !stopped && condition.wait(until: deadline) {}
+        while !requested && !stopped && wanted.isEmpty && condition.wait(until: deadline) {}
         let asked = requested
         requested = false
         return asked
@@ -94,6 +114,7 @@ public final class SyncWorker: @unchecked Sendable {
         var asked = wait(0)
         var lastSync = Date.distantPast
         while !isStopped {
+            fetchWanted(engine)
             let queued = ((try? engine.store.opsToSend(maxBytes: .max).count) ?? 0) > 0
             if asked || queued || Date().timeIntervalSince(lastSync) > idleInterval {
                 if !engine.ping() {
@@ -120,6 +141,28 @@ public final class SyncWorker: @unchecked Sendable {
                 }
             }
             asked = wait(queued ? 2 : 30)
+        }
+    }
+
+    /// The attachments the user asked for, one by one; each one's outcome is reported.
+    private func fetchWanted(_ engine: SyncEngine) {
+        let wanted = takeWanted()
+        guard !wanted.isEmpty else { return }
+        guard let files else {
+            for sha256 in wanted { post(.fileFailed(sha256, .local("there is no attachments folder"))) }
+            return
+        }
+        guard engine.ping() else {
+            for sha256 in wanted { post(.fileFailed(sha256, .offline("the server cannot be reached"))) }
+            return
+        }
+        for sha256 in wanted where !isStopped {
+            do {
+                _ = try engine.fetchFile(sha256: sha256, into: files.folder)
+                post(.fileFetched(sha256))
+            } catch {
+                post(.fileFailed(sha256, error as? SyncFailure ?? .local("\(error)")))
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ public enum Action: String, CaseIterable, Sendable {
     case language, translations, toggle, presenter, library, guides, forums, home
     case reply, quote, compose, edit, discard, copy, bookmark
     case deletePost = "delete-post"
+    case fetchAttachments = "fetch-attachments"
     case nextPost = "next-post", previousPost = "previous-post"
     case nextMatch = "next-match", previousMatch = "previous-match"
     case filterTopic = "filter-topic", filterType = "filter-type", filterCountry = "filter-country"
@@ -41,6 +42,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .compose: "New thread"
         case .edit: "Edit"
         case .deletePost: "Delete your post"
+        case .fetchAttachments: "Download the attachments (y copies them out)"
         case .discard: "Discard"
         case .copy: "Copy out to a file"
         case .bookmark: "Bookmark or unbookmark"

@@ -235,7 +235,13 @@ public final class App {
             pop()
             message = text
         case .effect(let effect):
-            if case .savePreferences(let preferences) = effect { apply(preferences) } else { effects.append(effect) }
+            if case .savePreferences(let preferences) = effect { apply(preferences); return }
+            if case .fetchAttachments(let files) = effect {
+                context.downloading.formUnion(files)
+                message = context.tr.plural("Downloading %d attachment…", "Downloading %d attachments…", files.count)
+                refreshTop()
+            }
+            effects.append(effect)
         case .queued(let write):
             context.justQueuedPost = write.entityID
             pop()
@@ -306,6 +312,19 @@ public final class App {
         let finished = status.lastOutcome != context.sync.lastOutcome
         context.sync = status
         if finished { refreshTop() }
+    }
+
+    /// An attachment asked for is here: the page that lists it now says "offline".
+    public func attachmentArrived(_ sha256: String) {
+        context.downloading.remove(sha256)
+        message = context.tr("Attachment downloaded: it is kept offline now.")
+        refreshTop()
+    }
+
+    public func attachmentFailed(_ sha256: String, reason: String) {
+        context.downloading.remove(sha256)
+        message = context.tr("Could not download the attachment:") + " " + reason
+        refreshTop()
     }
 
     /// Shows `text` in the status bar until the next key.

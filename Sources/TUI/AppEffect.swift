@@ -15,6 +15,16 @@ public enum AppEffect: Equatable, Sendable {
     case syncNow
     /// Log in (the run loop calls the server, then reports with `App.loggedIn` or `show`).
     case login(server: String, user: String, password: String)
+    /// Download these attachments (by SHA-256) now; the run loop reports each with
+    /// `App.attachmentArrived` or `App.attachmentFailed`.
+    case fetchAttachments([String])
+    /// Copy attachments kept offline to files named as the library names them.
+    case copyAttachments([AttachmentCopy])
+}
+
+public struct AttachmentCopy: Equatable, Sendable {
+    public var sha256: String
+    public var name: String
 }
 
 public struct EditorRequest: Equatable, Sendable {

@@ -37,7 +37,9 @@ public struct AppContext {
     /// Where downloaded attachments are kept (`<sha256>` files), if anywhere.
     public var attachmentsFolder: String?
     public func hasFileOffline(_ sha256: String) -> Bool {
-        guard let attachmentsFolder else { return false }
+        // Pulled data names the file: only a digest may become a path.
+        guard let attachmentsFolder, sha256.utf8.count == 64,
+              sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return false }
         return FileManager.default.fileExists(atPath: attachmentsFolder + "/" + sha256)
     }
     /// What the run loop last said about sync.
@@ -46,6 +48,8 @@ public struct AppContext {
     public var lastSearch = ""
     /// The post just queued, so its thread can show it.
     public var justQueuedPost: String?
+    /// Attachments asked for and not here yet (SHA-256).
+    public var downloading: Set<String> = []
 
     public init(store: ClientStore, tr: Localizer, keymap: Keymap) {
         self.store = store; self.tr = tr; self.keymap = keymap

@@ -17,7 +17,7 @@ public struct Keymap: Sendable {
         .character("p"): .presenter, .character("1"): .library, .character("2"): .guides,
         .character("3"): .forums, .character("0"): .home,
         .character("r"): .reply, .character("R"): .quote, .character("c"): .compose, .character("e"): .edit,
-        .character("D"): .deletePost,
+        .character("D"): .deletePost, .character("f"): .fetchAttachments,
         .character("d"): .discard, .character("y"): .copy, .character("b"): .bookmark,
         .character("]"): .nextPost, .character("["): .previousPost,
         .character("n"): .nextMatch, .character("N"): .previousMatch,

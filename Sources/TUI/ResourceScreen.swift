@@ -1,4 +1,5 @@
-// One resource: metadata, the Markdown body rendered, attachments, translations (t).
+// One resource: metadata, the Markdown body rendered, attachments (f downloads them, y
+// copies the ones kept offline out under their own names), translations (t).
 import ClientStore
 import Markdown
 import Model
@@ -35,9 +36,12 @@ struct ResourceScreen: AppScreen {
             for attachment in r.attachments {
                 let size = attachment.size.map { Self.format(bytes: $0) } ?? context.tr("size unknown")
                 let offline = attachment.sha256.map { context.hasFileOffline($0) } ?? false
+                let coming = attachment.sha256.map { context.downloading.contains($0) } ?? false
+                let state = offline ? context.tr("offline") : coming ? context.tr("downloading…") : context.tr("not downloaded")
                 lines.append(StyledLine([StyledSpan("  " + attachment.name + "  "), StyledSpan(size, .dim),
-                                         StyledSpan("  " + (offline ? context.tr("offline") : context.tr("not downloaded")), offline ? .checked : .dim)]))
+                                         StyledSpan("  " + state, offline ? .checked : .dim)]))
             }
+            lines.append(StyledLine(context.tr("f: download · y: copy out the ones kept offline"), .dim))
         }
         if let licence = r.licence {
             lines.append(StyledLine())
@@ -67,6 +71,21 @@ struct ResourceScreen: AppScreen {
             laidOutWidth = 0
             layOut(context)
             return .stay
+        case .fetchAttachments:
+            let missing = detail.resource.attachments.compactMap(\.sha256)
+                .filter { !context.hasFileOffline($0) && !context.downloading.contains($0) }
+            guard !detail.resource.attachments.isEmpty else { return .message(context.tr("This resource has no attachments.")) }
+            guard !missing.isEmpty else { return .message(context.tr("Every attachment is here already.")) }
+            guard context.sync.connection != .notLoggedIn else {
+                return .message(context.tr("Log in to download attachments (s)."))
+            }
+            return .effect(.fetchAttachments(missing))
+        case .copy:
+            let here = detail.resource.attachments.compactMap { attachment in
+                attachment.sha256.flatMap { context.hasFileOffline($0) ? AttachmentCopy(sha256: $0, name: attachment.name) : nil }
+            }
+            guard !here.isEmpty else { return .message(context.tr("No attachment is kept offline yet: f downloads them.")) }
+            return .effect(.copyAttachments(here))
         case .bookmark:
             let on = try context.store.toggleBookmark(.resource, id: detail.resource.id)
             return .message(on ? context.tr("Bookmarked.") : context.tr("Bookmark removed."))

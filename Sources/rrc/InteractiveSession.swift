@@ -51,12 +51,23 @@ enum InteractiveSession {
             let event = terminal.nextEvent(timeoutMilliseconds: worker == nil ? -1 : 250)
             if let worker {
                 tr = app.context.tr  // the sync's news in the language on screen now
-                if let changed = apply(worker.updates(), to: &status) { app.update(sync: changed) }
+                let updates = worker.updates()
+                for update in updates {
+                    if case .fileFetched(let sha256) = update { app.attachmentArrived(sha256) }
+                    if case .fileFailed(let sha256, let failure) = update { app.attachmentFailed(sha256, reason: SyncCommand.describe(failure)) }
+                }
+                if let changed = apply(updates, to: &status) { app.update(sync: changed) }
             }
             guard let event else { continue }
             app.handle(event)
             for effect in app.takeEffects() {
                 if effect == .syncNow { worker?.syncNow(); continue }
+                if case .fetchAttachments(let files) = effect {
+                    if let worker { worker.fetch(files) } else {
+                        for file in files { app.attachmentFailed(file, reason: app.context.tr("not logged in")) }
+                    }
+                    continue
+                }
                 if case .login(let server, let user, let password) = effect {
                     tr = app.context.tr
                     do {
@@ -109,6 +120,8 @@ enum InteractiveSession {
             case .failed(let failure):
                 if case .offline = failure { status.connection = .offline } else { status.connection = .online }
                 status.lastProblem = SyncCommand.describe(failure)
+            case .fileFetched, .fileFailed:
+                break  // the app hears of these itself
             }
         }
         return status
@@ -137,8 +150,26 @@ enum InteractiveSession {
             let (palette, problem) = palette(named: name, environment: environment)
             terminal.setPalette(palette)
             if let problem { app.show(tr("Theme problem, using the default theme:") + " " + problem) }
-        case .syncNow, .login:
+        case .syncNow, .login, .fetchAttachments:
             break  // handled by the loop, which owns the worker
+        case .copyAttachments(let files):
+            let folder = home.data.appendingPathComponent("copies")
+            do {
+                try home.ensure(folder)
+                var copied: [String] = []
+                for file in files {
+                    // The library's name, made safe for a file name (no folders, no dot-files).
+                    let safe = String(file.name.map { $0 == "/" || $0 == "\\" || $0.isNewline ? "-" : $0 }.drop { $0 == "." })
+                    let target = folder.appendingPathComponent(safe.isEmpty ? file.sha256 : safe)
+                    try? FileManager.default.removeItem(at: target)
+                    try FileManager.default.copyItem(at: home.attachmentsFolder.appendingPathComponent(file.sha256), to: target)
+                    chmod(target.path, 0o600)
+                    copied.append(target.path)
+                }
+                app.show(tr("Copied to:") + " " + copied.joined(separator: ", "))
+            } catch {
+                app.show(tr("Could not copy:") + " \(error.localizedDescription)")
+            }
         case .copyOut(let text, let name):
             let folder = home.data.appendingPathComponent("copies")
             let file = folder.appendingPathComponent(name + ".md")

@@ -191,6 +191,35 @@ struct InterfaceTests {
         #expect(server.log.contains("POST /api/v1/sync/push 200"))
     }
 
+    @Test func anAttachmentIsDownloadedOnDemandAndCopiedOutUnderItsName() throws {
+        let server = try ServerProcess(pack: ProjectPaths.root.appendingPathComponent("demo/pack"))
+        try server.addUser("ana", password: "correct horse battery")
+        try server.start()
+        home.write("config/rrc.conf", "attachment_budget_mb = 0\n")  // nothing comes ahead of asking
+        let login = try ProgramRun.run("rrc", ["login", "--server", "http://127.0.0.1:\(server.port)", "--user", "ana", "--password-stdin"],
+                                       environment: ["RRC_HOME": home.path], input: Data("correct horse battery\n".utf8))
+        #expect(login.status == 0, "\(login.stderr)")
+        let session = try start()
+        try session.waitFor("online")
+        try session.press(":")
+        try session.type("open participation-toolkit-ro")
+        try session.press("Enter")
+        try session.waitFor("Set de instrumente")
+        try session.press("G")
+        try session.waitFor("participation-session-plan.txt")
+        #expect(try session.screen().contains("not downloaded"))
+        try session.press("f")
+        try session.waitFor("Attachment downloaded", timeout: 20)
+        #expect(try !session.screen().contains("not downloaded"))
+        try session.press("y")
+        try session.waitFor("Copied to:")
+        let copy = home.url.appendingPathComponent("data/copies/participation-session-plan.txt")
+        let original = ProjectPaths.root.appendingPathComponent("demo/pack/files/participation-session-plan.txt")
+        #expect(try Data(contentsOf: copy) == Data(contentsOf: original))
+        try session.press("Q")
+        try session.waitFor("[rrc exited 0]")
+    }
+
     @Test func survivesResizingDownTo20x6AndBack() throws {
         let session = try start()
         try session.waitFor("Library  108 resources")

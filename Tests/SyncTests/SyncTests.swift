@@ -341,4 +341,31 @@ import Testing
         #expect(try fixture.serverPosts()[queued.entityID]?["body"] as? String == "")
         #expect(try laptop.store().outbox().isEmpty)
     }
+
+    /// Attachments beyond the budget come when the user asks, in the background, verified;
+    /// a digest that is not one (a hostile server's "../") is refused, never a path.
+    @Test func theWorkerFetchesAttachmentsOnDemandAndRefusesANameThatIsNoDigest() throws {
+        let client = try fixture.client("ana")
+        client.folder.write("config/rrc.conf", "attachment_budget_mb = 0\n")
+        #expect(try client.rrc(["sync"]).status == 0)
+        let sha = try #require(try client.store().database.scalar("SELECT sha256 FROM attachments WHERE sha256 IS NOT NULL LIMIT 1",
+                                                                  as: String.self))
+        let folder = client.folder.url.appendingPathComponent("cache/files")
+        let worker = SyncWorker(files: (folder, 0)) { try client.engine() }
+        worker.start()
+        defer { worker.stop() }
+        worker.fetch([sha, "../../escaped"])
+        var outcomes: [SyncWorker.Update] = []
+        let deadline = Date().addingTimeInterval(20)
+        while outcomes.filter({ if case .fileFetched = $0 { true } else if case .fileFailed = $0 { true } else { false } }).count < 2,
+              Date() < deadline {
+            outcomes += worker.updates()
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(outcomes.contains(.fileFetched(sha)))
+        #expect(outcomes.contains { if case .fileFailed("../../escaped", _) = $0 { true } else { false } })
+        #expect(AttachmentHasher.sha256(of: folder.appendingPathComponent(sha))?.sha256 == sha)
+        #expect(!FileManager.default.fileExists(atPath: client.folder.url.appendingPathComponent("escaped").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("escaped").path))
+    }
 }

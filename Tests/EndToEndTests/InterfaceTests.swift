@@ -26,6 +26,17 @@ struct InterfaceTests {
                             width: width, height: height)
     }
 
+    /// A real rrcd with the demo content, and this home logged in to it as ana.
+    func loggedInServer() throws -> ServerProcess {
+        let server = try ServerProcess(pack: ProjectPaths.root.appendingPathComponent("demo/pack"))
+        try server.addUser("ana", password: "correct horse battery")
+        try server.start()
+        let login = try ProgramRun.run("rrc", ["login", "--server", "http://127.0.0.1:\(server.port)", "--user", "ana", "--password-stdin"],
+                                       environment: ["RRC_HOME": home.path], input: Data("correct horse battery\n".utf8))
+        #expect(login.status == 0, "\(login.stderr)")
+        return server
+    }
+
     @Test func opensEachScreenAndQuitsCleanly() throws {
         let session = try start()
         try session.waitFor("Library  108 resources")
@@ -168,12 +179,7 @@ struct InterfaceTests {
     }
 
     @Test func aReplyQueuedInTheInterfaceGoesOutInTheBackgroundOnceLoggedIn() throws {
-        let server = try ServerProcess(pack: ProjectPaths.root.appendingPathComponent("demo/pack"))
-        try server.addUser("ana", password: "correct horse battery")
-        try server.start()
-        let login = try ProgramRun.run("rrc", ["login", "--server", "http://127.0.0.1:\(server.port)", "--user", "ana", "--password-stdin"],
-                                       environment: ["RRC_HOME": home.path], input: Data("correct horse battery\n".utf8))
-        #expect(login.status == 0, "\(login.stderr)")
+        let server = try loggedInServer()
         let session = try start()
         try session.waitFor("online")
         try session.press("3", "Enter", "Enter")
@@ -192,13 +198,8 @@ struct InterfaceTests {
     }
 
     @Test func anAttachmentIsDownloadedOnDemandAndCopiedOutUnderItsName() throws {
-        let server = try ServerProcess(pack: ProjectPaths.root.appendingPathComponent("demo/pack"))
-        try server.addUser("ana", password: "correct horse battery")
-        try server.start()
         home.write("config/rrc.conf", "attachment_budget_mb = 0\n")  // nothing comes ahead of asking
-        let login = try ProgramRun.run("rrc", ["login", "--server", "http://127.0.0.1:\(server.port)", "--user", "ana", "--password-stdin"],
-                                       environment: ["RRC_HOME": home.path], input: Data("correct horse battery\n".utf8))
-        #expect(login.status == 0, "\(login.stderr)")
+        let server = try loggedInServer()
         let session = try start()
         try session.waitFor("online")
         try session.press(":")
@@ -218,6 +219,7 @@ struct InterfaceTests {
         #expect(try Data(contentsOf: copy) == Data(contentsOf: original))
         try session.press("Q")
         try session.waitFor("[rrc exited 0]")
+        #expect(server.log.contains("GET /api/v1/files/"))
     }
 
     @Test func survivesResizingDownTo20x6AndBack() throws {

@@ -161,7 +161,7 @@ public final class HTTPServer: @unchecked Sendable {
             var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
             var raw = inet.pointee.sin_addr
             inet_ntop(AF_INET, &raw, &text, socklen_t(INET_ADDRSTRLEN))
-            return String(cString: text)
+            return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 

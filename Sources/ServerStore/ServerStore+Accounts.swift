@@ -83,7 +83,7 @@ extension ServerStore {
         return try user(named: username)
     }
 
-    nonisolated(unsafe) static let decoyHash: String = (try? Secrets.hashPassword(Secrets.randomID())) ?? ""
+    static let decoyHash: String = (try? Secrets.hashPassword(Secrets.randomID())) ?? ""
 
     /// Starts a session; returns the token (shown once, stored only hashed).
     public func startSession(for user: ServerUser, now: Date = Date()) throws -> String {

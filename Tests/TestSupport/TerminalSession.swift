@@ -20,7 +20,7 @@ public final class TerminalSession: @unchecked Sendable {
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 

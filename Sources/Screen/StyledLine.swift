@@ -15,12 +15,17 @@ public struct StyledLine: Equatable, Sendable {
 }
 
 extension ScreenBuffer {
-    /// Draws a styled line at (x, y), clipped to `maxWidth`.
+    /// Draws a styled line at (x, y) in `maxWidth` columns; a line that does not fit ends
+    /// in `…`, so a cut title never passes for a whole one.
     @discardableResult
     public mutating func put(_ line: StyledLine, x: Int, y: Int, maxWidth: Int) -> Int {
+        let widths = line.spans.map { DisplayWidth.of(DisplayText.normalise($0.text)) }
+        let fits = widths.reduce(0, +) <= maxWidth
         var used = 0
-        for span in line.spans where used < maxWidth {
-            used += put(span.text, x: x + used, y: y, role: span.role, maxWidth: maxWidth - used)
+        for (index, span) in line.spans.enumerated() where used < maxWidth {
+            let room = maxWidth - used
+            let text = fits || widths[index] < room ? span.text : TextFit.truncate(span.text, to: room, ellipsisAlways: true)
+            used += put(text, x: x + used, y: y, role: span.role, maxWidth: room)
         }
         return used
     }

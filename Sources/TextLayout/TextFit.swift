@@ -4,10 +4,11 @@ public enum TextFit {
     public static let ellipsis: Character = "…"
 
     /// `text` normalised and cut to at most `width` columns, ending in `…` when cut.
-    public static func truncate(_ text: String, to width: Int) -> String {
+    /// `ellipsisAlways`: end in `…` even when `text` fits exactly (more follows it).
+    public static func truncate(_ text: String, to width: Int, ellipsisAlways: Bool = false) -> String {
         guard width > 0 else { return "" }
         let clean = DisplayText.normalise(text)
-        if DisplayWidth.of(clean) <= width { return clean }
+        if DisplayWidth.of(clean) <= width && !ellipsisAlways { return clean }
         var result = ""
         var used = 0
         for character in clean {

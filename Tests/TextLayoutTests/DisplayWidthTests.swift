@@ -78,6 +78,16 @@ struct ScreenBufferTests {
         #expect(buffer.lines.count == 2)
     }
 
+    @Test func aStyledLineThatDoesNotFitEndsInAnEllipsis() {
+        var buffer = ScreenBuffer(width: 10, height: 3)
+        buffer.put(StyledLine([StyledSpan("en  ", .dim), StyledSpan("Дете в риск")]), x: 0, y: 0, maxWidth: 10)
+        #expect(buffer.line(0) == "en  Дете …")
+        buffer.put(StyledLine([StyledSpan("0123456789", .dim), StyledSpan("more")]), x: 0, y: 1, maxWidth: 10)
+        #expect(buffer.line(1) == "012345678…")   // the first span fills the row, more follows
+        buffer.put(StyledLine([StyledSpan("exact", .dim), StyledSpan("fit!!")]), x: 0, y: 2, maxWidth: 10)
+        #expect(buffer.line(2) == "exactfit!!")
+    }
+
     @Test func zeroSizedBuffersAreSafe() {
         var buffer = ScreenBuffer(width: 0, height: 0)
         #expect(buffer.put("anything", x: 0, y: 0) == 0)

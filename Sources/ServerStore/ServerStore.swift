@@ -118,7 +118,17 @@ public final class ServerStore {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw DatabaseError(code: 0, message: "\(destination) exists; choose a new file")
         }
-        try database.run("VACUUM INTO ?", destination)
+        // SQLite fills an empty file it is given; creating it first makes the copy 0600 like
+        // the store, since it holds the password and session hashes too.
+        guard FileManager.default.createFile(atPath: destination, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw DatabaseError(code: 0, message: "cannot create \(destination); does its folder exist and may rrcd write there?")
+        }
+        do {
+            try database.run("VACUUM INTO ?", destination)
+        } catch {
+            try? FileManager.default.removeItem(atPath: destination)
+            throw error
+        }
         let copy = try ServerStore(path: destination)
         try copy.write { try copy.setMeta("epoch", Secrets.randomID()) }
     }

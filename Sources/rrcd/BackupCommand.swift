@@ -1,5 +1,6 @@
 // rrcd backup --out FILE: an online copy (VACUUM INTO) with its own epoch.
 import Foundation
+import Storage
 
 enum BackupCommand {
     static func run(_ arguments: Arguments) throws -> Int32 {
@@ -8,6 +9,8 @@ enum BackupCommand {
         let store = try RRCDProgram.openStore(arguments)
         do {
             try store.backup(to: out)
+        } catch let error as DatabaseError {
+            throw Failure("backup failed: \(error.message)", status: 1)
         } catch {
             throw Failure("backup failed: \(error)", status: 1)
         }

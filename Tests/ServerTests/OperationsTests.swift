@@ -27,6 +27,13 @@ import Testing
         let epoch = try fixture.http.request("GET", "/api/v1/health").json()["epoch"] as? String
         let copy = fixture.server.folder.url.appendingPathComponent("backup.db").path
         #expect(try fixture.server.command(["backup", "--out", copy]).status == 0)
+        // It holds the password and session hashes: readable by rrcd's user alone.
+        let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let nowhere = try fixture.server.command(["backup", "--out", "/nonexistent/folder/backup.db"])
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("/nonexistent/folder/backup.db") && !nowhere.stderr.contains("SQLite"))
+        let again = try fixture.server.command(["backup", "--out", copy])
+        #expect(again.status == 1 && again.stderr.contains("exists"))
         let restored = try ProgramRun.run("rrcd", ["user", "list", "--db", copy])
         #expect(restored.stdout.contains("ana"))
         // A server restored from the copy has another epoch, so clients re-snapshot.

@@ -179,10 +179,9 @@ public enum MarkdownRenderer {
                     let url = cmark_node_get_url(current).map { String(cString: $0) } ?? ""
                     let text = inlines(current, role: .link)
                     spans += text
-                    if !url.isEmpty && StyledLine(text).text != url {
-                        links.append(url)
-                        spans.append(StyledSpan("[\(links.count)]", .link))
-                    } else if !url.isEmpty {
+                    // Every target is listed, even when the text looks like a URL: the text
+                    // may name another address than the one the link goes to.
+                    if !url.isEmpty {
                         links.append(url)
                         spans.append(StyledSpan("[\(links.count)]", .link))
                     }

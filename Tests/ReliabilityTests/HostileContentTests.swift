@@ -24,12 +24,45 @@ import Testing
         "bidi-and-joiners": "\u{202E}reversed\u{202C} zero\u{200B}width \u{2066}isolate\u{2069} 👩‍👩‍👧‍👦 ﷽",
     ]
 
+    /// Links whose targets smuggle control characters through entities and escapes, whose
+    /// text names another address than their target, and one far wider than any screen.
+    static let hostileLinks = """
+        [clean text](https://evil.example/&#27;]0;owned&#7;) and [https://safe.example](https://evil.example/other)
+        and <https://auto.example/\u{1B}[2J> and [javascript](javascript:alert(1)) and
+        ![image &#27;[31m](file:///etc/passwd) and [wide](https://example.org/\(String(repeating: "a", count: 3_000)))
+        """
+
+    /// The resource page lists every target as a numbered reference, with nothing a
+    /// terminal would act on.
+    private func readHostileLinks(_ app: App) throws {
+        let screen = try #require(try app.screen(for: "r-links"))
+        try app.push(screen)
+        var text = ""
+        for _ in 0..<12 {
+            let buffer = app.render(width: 80, height: 24)
+            for cell in buffer.cells {
+                #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+                        "a control character reached the screen: \(cell.text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+            text += buffer.lines.joined(separator: "\n")
+            app.handle(.key(.control("d")))
+        }
+        // The link that pretends to be safe.example shows where it really goes.
+        #expect(text.contains("https://safe.example[2]"))
+        #expect(text.contains("https://evil.example/other"))
+        #expect(text.contains("javascript:alert(1)"))
+        #expect(text.contains("[6]"))
+    }
+
     @Test func everyHostilePostRendersWithoutAControlCharacterAndTheAppKeepsAnswering() throws {
         TerminalLocale.prepare()
         let pack = TemporaryFolder("rrc-hostile-pack")
         pack.write("forum.md", PackFile.make(["id": "f1", "kind": "forum", "language": "en", "title": "Forum"]))
         pack.write("t1.md", PackFile.make(["id": "t1", "kind": "thread", "language": "en", "title": "Hostile \u{1B}[31mred",
                                            "forum": "f1", "author": "x", "created": "2025-01-01"], body: "Opening."))
+        pack.write("links.md", PackFile.make(["id": "r-links", "kind": "resource", "language": "en", "title": "Links",
+                                              "type": "manual", "topics": "[]", "countries": "[]", "year": "2025", "author": "x"],
+                                             body: Self.hostileLinks))
         for (index, (name, body)) in Self.bodies.sorted(by: { $0.key < $1.key }).enumerated() {
             pack.write("p\(index).md", PackFile.make(["id": "p-\(name)", "kind": "post", "language": "en", "thread": "t1",
                                                       "author": "x", "created": "2025-01-0\(index + 2)"], body: body))
@@ -57,8 +90,9 @@ import Testing
         }
         app.handle(.key(.character("G")))
         #expect(app.render(width: 80, height: 24).lines.joined().contains("https://example.org/19999"))  // the megabyte post's last link
+        try readHostileLinks(app)
         app.handle(.key(.character("Q")))
         #expect(app.isFinished)
-        SoakSettings.report("hostile content", passed: 1, failed: [], details: "\(Self.bodies.count) hostile posts, 400 frames at 80×24 checked")
+        SoakSettings.report("hostile content", passed: 1, failed: [], details: "\(Self.bodies.count) hostile posts and a resource of hostile links, 412 frames at 80×24 checked")
     }
 }

@@ -351,8 +351,7 @@ public final class App {
         let screen = stack[stack.count - 1]
         // Title bar: the path of screens.
         buffer.fill(y: 0, role: .title)
-        let path = stack.map { $0.title(contextForScreen) }.joined(separator: " › ")
-        buffer.put(" rrc › " + path, x: 0, y: 0, role: .title, maxWidth: width)
+        buffer.put(TitlePath.fitted(stack.map { $0.title(contextForScreen) }, width: width), x: 0, y: 0, role: .title, maxWidth: width)
         screen.render(into: &buffer, area: Rect(x: 0, y: 1, width: width, height: height - 2), context: contextForScreen)
         // Status bar: where, unread, queued, connection; or the last message.
         let y = height - 1

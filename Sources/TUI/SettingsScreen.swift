@@ -31,8 +31,9 @@ struct SettingsScreen: AppScreen {
         switch action {
         case .open, .toggle:
             guard let row = list.current else { return .stay }
-            return change(row, context.preferences, themes: context.themes, interface: context.tr.language).map { .effect(.savePreferences($0)) }
-                ?? .message(context.tr("This is set with: rrc login --server URL"))
+            // The server comes with an account: changing it means logging in there.
+            if case .server = row { return .push(LoginScreen(context: context)) }
+            return change(row, context.preferences, themes: context.themes, interface: context.tr.language).map { .effect(.savePreferences($0)) } ?? .stay
         case .back: return .pop
         default: return .stay
         }
@@ -82,7 +83,7 @@ struct SettingsScreen: AppScreen {
         case .attachmentBudget:
             return (context.tr("Attachments kept offline"), "\(preferences.attachmentBudgetMB) MB")
         case .server:
-            return (context.tr("Server"), preferences.server ?? context.tr("none yet"))
+            return (context.tr("Server"), context.sync.server ?? preferences.server ?? context.tr("none yet"))
         }
     }
 

@@ -38,6 +38,22 @@ struct AppRenderingTests {
         for line in buffer.lines { #expect(DisplayWidth.of(line) == width) }
     }
 
+    @Test func aDeepPathKeepsWhereYouAreInView() {
+        _ = render(100, 30)
+        press(.character("3"), .enter, .enter)  // Forums › the first forum › its newest thread
+        let wide = render(200, 30).line(0)
+        #expect(wide.hasPrefix(" rrc › Home › Forums › "))
+        let thread = String(wide.split(separator: "›").last!.trimmingCharacters(in: .whitespaces))
+        // Narrower than the path: the start gives way, the thread's title stays.
+        let narrow = render(72, 20).line(0)
+        #expect(narrow.hasPrefix(" … › "))
+        #expect(narrow.contains(String(thread.prefix(20))))
+        #expect(!narrow.contains("Home"))
+        // Narrower than the title alone: it ends in an ellipsis.
+        let tiny = render(24, 8).line(0)
+        #expect(tiny.hasPrefix(" " + thread.prefix(5)) && tiny.contains("…"))
+    }
+
     @Test func statusBarCountsUnreadAndQueuedAtFullWidth() {
         let buffer = render(80, 24)
         #expect(buffer.line(23).contains("40 unread · 0 queued · not logged in"))

@@ -175,6 +175,17 @@ import Testing
         #expect(screen().contains("light"))
     }
 
+    @Test func settingsShowTheAccountsServerAndLogInThere() {
+        press(.character("S"))
+        #expect(screen().contains("none yet"))
+        app.loggedIn(as: "elena", server: "https://sync.example.org")
+        #expect(screen().contains("https://sync.example.org"))
+        for _ in 0..<8 { press(.character("j")) }  // past language, content languages, theme, attachments
+        press(.enter)
+        #expect(app.stack.last is LoginScreen)
+        #expect(screen().contains("https://sync.example.org"))
+    }
+
     @Test func bookmarksCollectWhatWasMarked() {
         openFirstThread()
         press(.character("b"))

@@ -33,9 +33,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# One build of every product: building them one --product at a time recompiles the shared
+# modules for each, and again on the next run.
 release: deps
-	$(RELEASE) --product rrc
-	$(RELEASE) --product rrcd
+	$(RELEASE)
 
 # Builds everything (executables too: the command-line tests run the real rrc) and runs every test.
 test: deps
@@ -54,9 +55,7 @@ bench-deps: deps
 	@python3 -c "import pyte" 2>/dev/null || python3 -m pip install -q pyte || echo "install pyte (pip) for the first-screen measurement"
 
 bench: bench-deps
-	$(RELEASE) --product rrc-bench
-	$(RELEASE) --product rrcd
-	$(RELEASE) --product rrc
+	$(RELEASE)
 	@mkdir -p .bench
 	.build/release/rrc-bench --out .bench/client.md
 	.build/release/rrc-bench server-load --devices 200 --pace 5 --seconds 20 --out .bench/load-200-paced.md

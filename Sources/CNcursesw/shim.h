@@ -27,4 +27,5 @@ static inline mmask_t rrc_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REP
 static inline mmask_t rrc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t rrc_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t rrc_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t rrc_button1_pressed(void) { return BUTTON1_PRESSED; }
 #endif

@@ -7,6 +7,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the text cursor shows (an input field), or nil to hide it.
     public var cursor: ScreenPoint?
+    /// Which row of a selectable list each screen line shows (line → row index), so a mouse
+    /// click can select what it landed on without the app knowing any screen's layout.
+    public var listRows: [Int: Int] = [:]
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -51,6 +51,10 @@ public final class App {
             refreshTop()
         case .closed:
             finish()
+        case .mouse(let mouse):
+            guard !tooSmall, commandLine == nil else { return }
+            message = nil
+            do { try handle(mouse) } catch { message = context.tr("Something went wrong:") + " \(error)" }
         case .key(let key):
             guard !tooSmall else { return }  // the notice is all there is; keys would act unseen
             message = nil
@@ -67,6 +71,24 @@ public final class App {
             }
         }
     }
+
+    /// The wheel moves three lines, as terminals scroll their own history; a press selects
+    /// the list row under it, and a press on the row already selected opens it.
+    private func handle(_ mouse: MouseEvent) throws {
+        switch mouse {
+        case .wheelUp, .wheelDown:
+            for _ in 0..<3 { try perform(mouse == .wheelUp ? .moveUp : .moveDown) }
+        case .press(_, let y):
+            guard let row = lastListRows[y] else { return }
+            switch stack[stack.count - 1].selectRow(row, context: screenContext) {
+            case .alreadySelected: try perform(.open)
+            case .selected, .notAList: break
+            }
+        }
+    }
+
+    /// The list rows of the frame on screen, for mouse presses.
+    private var lastListRows: [Int: Int] = [:]
 
     private var width = 80
     private var height = 24
@@ -353,6 +375,7 @@ public final class App {
         buffer.fill(y: 0, role: .title)
         buffer.put(TitlePath.fitted(stack.map { $0.title(contextForScreen) }, width: width), x: 0, y: 0, role: .title, maxWidth: width)
         screen.render(into: &buffer, area: Rect(x: 0, y: 1, width: width, height: height - 2), context: contextForScreen)
+        lastListRows = buffer.listRows
         // Status bar: where, unread, queued, connection; or the last message.
         let y = height - 1
         buffer.fill(y: y, role: .statusBar)

@@ -44,6 +44,9 @@ public struct Preferences: Equatable, Sendable {
     public var attachmentBudgetMB = 200
     /// The server this install syncs with (set by `rrc login`).
     public var server: String?
+    /// Wheel and clicks (`mouse = yes`); off by default, so the terminal's own selection
+    /// (copying text with the mouse) keeps working.
+    public var mouse = false
 
     public init(language: String? = nil, theme: String = "default", contentLanguages: [String] = [],
                 attachmentBudgetMB: Int = 200, server: String? = nil) {

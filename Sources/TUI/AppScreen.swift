@@ -73,6 +73,38 @@ public protocol AppScreen {
     mutating func find(_ query: String, forward: Bool, context: AppContext) -> Bool
     /// Called before the app ends (quit, or the terminal went away): keep what the user typed.
     mutating func saveWork(context: AppContext)
+    /// Moves the selection to row `index` of the screen's list (a mouse press).
+    mutating func selectRow(_ index: Int, context: AppContext) -> RowSelection
+}
+
+/// What a mouse press on a list row did.
+public enum RowSelection: Equatable, Sendable {
+    case selected
+    /// The row was selected already: the press means "open".
+    case alreadySelected
+    /// The screen has no list there (or the row cannot be selected).
+    case notAList
+}
+
+/// A screen whose rows are one `SelectionList` named `list`; it gets mouse selection free.
+protocol ListScreen {
+    associatedtype Row
+    var list: SelectionList<Row> { get set }
+    /// False for rows that are only drawn (a heading).
+    func isSelectable(_ row: Row) -> Bool
+}
+
+extension ListScreen {
+    func isSelectable(_ row: Row) -> Bool { true }
+}
+
+extension AppScreen where Self: ListScreen {
+    mutating func selectRow(_ index: Int, context: AppContext) -> RowSelection {
+        guard list.rows.indices.contains(index), isSelectable(list.rows[index]) else { return .notAList }
+        if list.selected == index { return .alreadySelected }
+        list.select(index, viewHeight: context.viewportHeight)
+        return .selected
+    }
 }
 
 extension AppScreen {
@@ -81,6 +113,7 @@ extension AppScreen {
     public mutating func refresh(context: AppContext) throws {}
     public mutating func saveWork(context: AppContext) {}
     public mutating func find(_ query: String, forward: Bool, context: AppContext) -> Bool { false }
+    public mutating func selectRow(_ index: Int, context: AppContext) -> RowSelection { .notAList }
 }
 
 public struct Rect: Equatable, Sendable {

@@ -2,7 +2,7 @@
 import ClientStore
 import Screen
 
-struct BookmarksScreen: AppScreen {
+struct BookmarksScreen: AppScreen, ListScreen {
     var list = SelectionList<BookmarkView>()
 
     init(context: AppContext) throws {

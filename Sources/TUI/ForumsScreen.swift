@@ -2,7 +2,7 @@
 import ClientStore
 import Screen
 
-struct ForumsScreen: AppScreen {
+struct ForumsScreen: AppScreen, ListScreen {
     var list: SelectionList<ForumSummary>
 
     init(context: AppContext) throws {

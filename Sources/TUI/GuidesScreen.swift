@@ -2,7 +2,7 @@
 import ClientStore
 import Screen
 
-struct GuidesScreen: AppScreen {
+struct GuidesScreen: AppScreen, ListScreen {
     var list: SelectionList<GuideSummary>
 
     init(context: AppContext) throws {

@@ -5,7 +5,7 @@ import Model
 import Screen
 import TextLayout
 
-struct LibraryScreen: AppScreen {
+struct LibraryScreen: AppScreen, ListScreen {
     var list: SelectionList<ResourceSummary>
     var filter = ResourceFilter()
     var facets: LibraryFacets

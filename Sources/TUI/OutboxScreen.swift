@@ -6,7 +6,7 @@ import Screen
 import Terminal
 import TextLayout
 
-struct OutboxScreen: AppScreen {
+struct OutboxScreen: AppScreen, ListScreen {
     enum Row: Equatable {
         case op(OutboxEntry)
         case draft(Draft)

@@ -5,7 +5,7 @@ import Screen
 import Terminal
 import TextLayout
 
-struct SearchScreen: AppScreen {
+struct SearchScreen: AppScreen, ListScreen {
     var query = ""
     var typing = true
     var list = SelectionList<SearchHit>()

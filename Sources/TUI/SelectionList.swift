@@ -67,6 +67,7 @@ struct SelectionList<Row> {
         if selected < first { first = selected }
         for (offset, index) in (first..<min(rows.count, first + area.height)).enumerated() {
             let y = area.y + offset
+            buffer.listRows[y] = index
             let styled = line(rows[index], area.width - 1)
             if index == selected {
                 buffer.fill(y: y, from: area.x, width: area.width, role: .selection)

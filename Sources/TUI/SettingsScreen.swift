@@ -5,7 +5,7 @@ import Model
 import Screen
 import TextLayout
 
-struct SettingsScreen: AppScreen {
+struct SettingsScreen: AppScreen, ListScreen {
     enum Row: Equatable {
         case interfaceLanguage
         case contentLanguage(String)

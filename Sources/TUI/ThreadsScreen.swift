@@ -2,7 +2,7 @@
 import ClientStore
 import Screen
 
-struct ThreadsScreen: AppScreen {
+struct ThreadsScreen: AppScreen, ListScreen {
     let forum: ForumSummary
     var list: SelectionList<ThreadSummary>
     var read: Set<String> = []

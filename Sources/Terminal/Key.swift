@@ -59,6 +59,16 @@ public enum Key: Hashable, Sendable {
 public enum InputEvent: Equatable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// Only when the user turned the mouse on (`mouse = yes`).
+    case mouse(MouseEvent)
     /// The terminal went away (hang-up, closed window): time to save and leave.
     case closed
+}
+
+/// The mouse events the interface acts on: the wheel scrolls, a press selects.
+public enum MouseEvent: Equatable, Sendable {
+    case wheelUp
+    case wheelDown
+    /// Button 1 went down at a cell (0-based, like the screen buffer).
+    case press(x: Int, y: Int)
 }

@@ -133,6 +133,7 @@ public final class Terminal {
         }
         if result == KEY_CODE_YES {
             let code = Int32(value)
+            if code == KEY_MOUSE { return Self.mouseEvent() }
             if code == KEY_RESIZE {
                 width = Int(rrc_cols())
                 height = Int(rrc_lines())
@@ -142,6 +143,23 @@ public final class Terminal {
             return Self.functionKey(code).map(InputEvent.key)
         }
         return Self.characterKey(UInt32(value)).map(InputEvent.key)
+    }
+
+    /// Asks the terminal for wheel and button-1 presses. Presses rather than clicks, with no
+    /// click interval: ncurses would otherwise hold every press back to see if a release
+    /// follows, and the interface would lag behind the hand.
+    public func enableMouse() {
+        mousemask(rrc_button1_pressed() | rrc_button4_pressed() | rrc_button5_pressed(), nil)
+        mouseinterval(0)
+    }
+
+    private static func mouseEvent() -> InputEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        if event.bstate & rrc_button4_pressed() != 0 { return .mouse(.wheelUp) }
+        if event.bstate & rrc_button5_pressed() != 0 { return .mouse(.wheelDown) }
+        if event.bstate & rrc_button1_pressed() != 0 { return .mouse(.press(x: Int(event.x), y: Int(event.y))) }
+        return nil
     }
 
     /// Ctrl-arrows have no fixed codes; ncurses makes them up from terminfo's extended names.

@@ -26,7 +26,9 @@ struct Account: Codable, Equatable {
         let data = try JSONEncoder().encode(self)
         let path = Self.file(home).path
         // Created 0600 before a byte of the token is written.
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure(tr("cannot write {1}", path))
+        }
         chmod(path, 0o600)
         try data.write(to: Self.file(home))
         chmod(path, 0o600)

@@ -45,6 +45,7 @@ enum InteractiveSession {
         app.update(sync: status)
         let terminal = Terminal(palette: palette)
         defer { terminal.shutdown() }
+        if app.context.preferences.mouse { terminal.enableMouse() }
         app.resize(width: terminal.width, height: terminal.height)
         while !app.isFinished {
             terminal.draw(app.render(width: terminal.width, height: terminal.height))

@@ -22,6 +22,7 @@ enum Settings {
             .map(String.init)
         preferences.attachmentBudgetMB = Int(values["attachment_budget_mb"] ?? "") ?? preferences.attachmentBudgetMB
         preferences.server = values["server"]
+        preferences.mouse = ["yes", "on", "true", "1"].contains(values["mouse"]?.lowercased() ?? "")
         return preferences
     }
 

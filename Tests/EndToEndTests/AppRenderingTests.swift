@@ -54,6 +54,52 @@ struct AppRenderingTests {
         #expect(tiny.hasPrefix(" " + thread.prefix(5)) && tiny.contains("…"))
     }
 
+    @Test func homeListsTheThreadsThatMovedLastAndOpensThem() throws {
+        let home = render(100, 30).lines
+        let heading = try #require(home.firstIndex { $0.contains("Recent in the forums") })
+        #expect(home.contains { $0.contains("Forums  40 threads, 40 unread") })
+        let newest = try #require(try app.context.store.threads(limit: 1).items.first)
+        #expect(home[heading + 1].contains("● " + newest.lastActivity.prefix(10)) && home[heading + 1].contains(newest.title.prefix(30)))
+        // Up from the newest thread steps over the heading onto Help, and down again back.
+        press(.character("G"))
+        for _ in 0..<5 { press(.character("k")) }
+        press(.enter)
+        #expect(render(100, 30).line(0).contains("Help"))
+        press(.escape, .character("j"))
+        press(.enter)
+        #expect(render(100, 30).line(0).contains(String(newest.title.prefix(30))))
+        press(.escape)
+        let back = render(100, 30).lines
+        #expect(back[heading + 1].contains(newest.title.prefix(30)) && !back[heading + 1].contains("●"))
+        #expect(back.contains { $0.contains("39 unread") })
+    }
+
+    @Test func aPressSelectsTheRowUnderItAndASecondOpensIt() throws {
+        let home = render(80, 24).lines
+        let forums = try #require(home.firstIndex { $0.contains("Forums  40 threads") })
+        app.handle(.mouse(.press(x: 10, y: forums)))
+        let selected = render(80, 24)
+        #expect(selected[3, forums].role == .selection && selected[3, 2].role != .selection)
+        #expect(!selected.line(0).contains("Forums"))  // selected, not opened
+        app.handle(.mouse(.press(x: 10, y: forums)))
+        #expect(render(80, 24).line(0).contains("Forums"))
+        // The title bar, a blank line, the status bar: nothing happens.
+        for y in [0, 23] { app.handle(.mouse(.press(x: 1, y: y))) }
+        #expect(render(80, 24).line(0).contains("Forums"))
+    }
+
+    @Test func theWheelScrollsThreeLinesAtATime() {
+        _ = render(80, 24)
+        press(.character("1"))
+        let before = render(80, 24)
+        app.handle(.mouse(.wheelDown))
+        let after = render(80, 24)
+        let row = { (buffer: ScreenBuffer) in (0..<24).first { buffer[3, $0].role == .selection } }
+        #expect(row(after) == row(before).map { $0 + 3 })
+        app.handle(.mouse(.wheelUp))
+        #expect(row(render(80, 24)) == row(before))
+    }
+
     @Test func statusBarCountsUnreadAndQueuedAtFullWidth() {
         let buffer = render(80, 24)
         #expect(buffer.line(23).contains("40 unread · 0 queued · not logged in"))

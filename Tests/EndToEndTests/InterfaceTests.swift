@@ -271,6 +271,34 @@ struct InterfaceTests {
         try session.waitFor("40 unread")  // the notice goes with the next key; the app works
     }
 
+    /// What a terminal sends for the mouse in the X10 encoding screen's terminfo names
+    /// (`kmous=\E[M`): the button code, column and row, each plus 32, 1-based.
+    static func mouseBytes(button: Int, x: Int, y: Int) -> String {
+        "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+    }
+
+    @Test func withTheMouseOnAPressSelectsASecondOpensAndTheWheelScrolls() throws {
+        home.write("config/rrc.conf", "mouse = yes\n")
+        let session = try start()
+        try session.waitFor("Library  108 resources")
+        let forums = try #require(try session.screen().split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("Forums  40 threads") })
+        let click = Self.mouseBytes(button: 0, x: 6, y: forums) + Self.mouseBytes(button: 3, x: 6, y: forums)
+        try session.type(click)
+        try session.type(click)
+        try session.waitFor("rrc › Home › Forums")
+        try session.press("Escape", "1")
+        try session.waitFor("rrc › Home › Library")
+        let selectedRow = { (screen: String) in screen.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("[7m") || $0.contains(";7m") } }  // reverse video
+        let before = try #require(selectedRow(try session.screen(escapes: true)))
+        try session.type(Self.mouseBytes(button: 65, x: 10, y: 10))  // wheel down
+        try session.waitUntil(description: "the selection three rows down") { _ in
+            (try? session.screen(escapes: true)).flatMap(selectedRow) == before + 3
+        }
+        try session.press("Q")
+        try session.waitFor("[rrc exited 0]")
+    }
+
     @Test func noColorMeansNoColour() throws {
         let plain = try start(environment: ["NO_COLOR": "1"])
         try plain.waitFor("Library")

@@ -268,5 +268,11 @@ enum ClientSchema {
         );
         INSERT INTO search_languages (entry, language) SELECT rowid, language FROM search_index;
         """),
+        Migration(version: 6, name: "resources by year", sql: """
+        -- The library sorted newest first pages by keyset like the title order: one text key
+        -- (the year counted down, then the title) so a single row comparison finds the next
+        -- page, and an index on exactly that expression so a page never sorts the table.
+        CREATE INDEX resources_by_year ON resources(\(ResourceOrder.newestKeySQL), id);
+        """),
     ]
 }

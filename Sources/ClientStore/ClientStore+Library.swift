@@ -6,7 +6,7 @@ extension ClientStore {
     /// One page of resources sorted by title, filtered by any of language, topic, type, country.
     public func resources(_ filter: ResourceFilter = ResourceFilter(), after cursor: KeysetCursor? = nil,
                           limit: Int = 50) throws -> Page<ResourceSummary> {
-        let rows = try database.all(Self.resourcePageSQL(language: filter.language != nil, cursor: cursor != nil), arguments: [filter.language, filter.type, filter.topic.map(Slug.make), filter.country?.uppercased(),
+        let rows = try database.all(Self.resourcePageSQL(language: filter.language != nil, cursor: cursor != nil, order: filter.order), arguments: [filter.language, filter.type, filter.topic.map(Slug.make), filter.country?.uppercased(),
                              cursor?.sortKey, cursor?.id, limit + 1]) { row in
             (ResourceSummary(id: row[0], language: row[1], title: row[2], type: row[3], year: row[4], author: row[5],
                              topics: (row[7] as String).split(separator: ",").map(String.init).sorted()),
@@ -17,17 +17,23 @@ extension ClientStore {
     }
 
     /// The SQL of a resource page; see `threadPageSQL` for why conditions are spliced, not `? IS NULL OR`.
-    static func resourcePageSQL(language: Bool, cursor: Bool) -> String {
-        """
-        SELECT r.id, r.language, r.title, r.type, r.year, r.author, r.sort_title,
+    static func resourcePageSQL(language: Bool, cursor: Bool, order: ResourceOrder = .title) -> String {
+        // The language filter's own index serves the title order; the newest-first order
+        // walks its index and skips the other languages, which stays a page's worth of rows.
+        let key = order.keySQL
+        // SQLite seeks a row value only on plain columns; on the expression key it would scan
+        // from the first row, so that order seeks with a range on the key alone.
+        let seek = order == .title ? "(r.sort_title, r.id) > (?5, ?6)" : "\(key) >= ?5 AND (\(key) > ?5 OR r.id > ?6)"
+        return """
+        SELECT r.id, r.language, r.title, r.type, r.year, r.author, \(key),
                (SELECT group_concat(topic, ',') FROM resource_topics WHERE resource_id = r.id) AS topics
-        FROM resources r
+        FROM resources r\(order == .newest ? " INDEXED BY resources_by_year" : "")
         WHERE \(language ? "r.language = ?1" : "?1 IS NULL")
           AND (?2 IS NULL OR r.type = ?2)
           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM resource_topics t WHERE t.resource_id = r.id AND t.topic = ?3))
           AND (?4 IS NULL OR EXISTS (SELECT 1 FROM resource_countries c WHERE c.resource_id = r.id AND c.country = ?4))
-          AND \(cursor ? "(r.sort_title, r.id) > (?5, ?6)" : "?5 IS NULL AND ?6 IS NULL")
-        ORDER BY r.sort_title, r.id
+          AND \(cursor ? seek : "?5 IS NULL AND ?6 IS NULL")
+        ORDER BY \(key), r.id
         LIMIT ?7
         """
     }

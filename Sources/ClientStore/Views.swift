@@ -6,8 +6,29 @@ public struct ResourceFilter: Sendable, Equatable {
     public var topic: String?
     public var type: String?
     public var country: String?
-    public init(language: String? = nil, topic: String? = nil, type: String? = nil, country: String? = nil) {
-        self.language = language; self.topic = topic; self.type = type; self.country = country
+    public var order: ResourceOrder
+    public init(language: String? = nil, topic: String? = nil, type: String? = nil, country: String? = nil,
+                order: ResourceOrder = .title) {
+        self.language = language; self.topic = topic; self.type = type; self.country = country; self.order = order
+    }
+}
+
+/// How the library is sorted.
+public enum ResourceOrder: String, CaseIterable, Sendable {
+    /// A–Z by title, as the language sorts (sort_title is folded).
+    case title
+    /// The newest year first, then by title (a resource always has a year; one without
+    /// would come last).
+    case newest
+
+    /// The key of the newest-first order, in SQL; the index of migration 6 is on exactly this.
+    static let newestKeySQL = "printf('%04d ', 9999 - coalesce(year, 0)) || sort_title"
+
+    var keySQL: String {
+        switch self {
+        case .title: "sort_title"
+        case .newest: Self.newestKeySQL
+        }
     }
 }
 

@@ -12,6 +12,7 @@ public enum Action: String, CaseIterable, Sendable {
     case nextMatch = "next-match", previousMatch = "previous-match"
     case filterTopic = "filter-topic", filterType = "filter-type", filterCountry = "filter-country"
     case clearFilters = "clear-filters"
+    case sortOrder = "sort-order"
     case outbox, bookmarks, settings, sync
     case commandLine = "command-line"
     case quit
@@ -54,6 +55,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .filterType: "Filter by type"
         case .filterCountry: "Filter by country"
         case .clearFilters: "Clear filters"
+        case .sortOrder: "Sort by title or newest first"
         case .outbox: "Outbox"
         case .bookmarks: "Bookmarks"
         case .settings: "Settings"

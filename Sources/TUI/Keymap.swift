@@ -22,7 +22,7 @@ public struct Keymap: Sendable {
         .character("]"): .nextPost, .character("["): .previousPost,
         .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("T"): .filterTopic, .character("Y"): .filterType, .character("C"): .filterCountry,
-        .character("x"): .clearFilters,
+        .character("x"): .clearFilters, .character("O"): .sortOrder,
         .character(":"): .commandLine, .character("o"): .outbox, .character("B"): .bookmarks, .character("S"): .settings, .character("s"): .sync,
         .character("Q"): .quit,
     ])

@@ -1,5 +1,6 @@
-// The library: resources by title, filtered by language (Space), topic (T), type (Y) and
-// country (C), each cycling through the values the library holds; x clears them.
+// The library: resources by title or newest first (O), filtered by language (Space), topic
+// (T), type (Y) and country (C), each cycling through the values the library holds; x clears
+// the filters.
 import ClientStore
 import Model
 import Screen
@@ -24,6 +25,7 @@ struct LibraryScreen: AppScreen, ListScreen {
 
     func title(_ context: AppContext) -> String {
         let parts = [filter.language, filter.topic, filter.type, filter.country].compactMap { $0 }
+            + (filter.order == .newest ? [context.tr("newest first")] : [])
         return context.tr("Library") + (parts.isEmpty ? "" : " [" + parts.joined(separator: ", ") + "]")
     }
 
@@ -45,7 +47,8 @@ struct LibraryScreen: AppScreen, ListScreen {
         case .filterTopic: filter.topic = Self.next(filter.topic, in: facets.topics)
         case .filterType: filter.type = Self.next(filter.type, in: facets.types)
         case .filterCountry: filter.country = Self.next(filter.country, in: facets.countries)
-        case .clearFilters: filter = ResourceFilter()
+        case .clearFilters: filter = ResourceFilter(order: filter.order)
+        case .sortOrder: filter.order = filter.order == .title ? .newest : .title
         case .bookmark:
             guard let row = list.current else { return .stay }
             let on = try context.store.toggleBookmark(.resource, id: row.id)
@@ -59,7 +62,7 @@ struct LibraryScreen: AppScreen, ListScreen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
         let hint = [context.tr("Space: language"), context.tr("T: topic"), context.tr("Y: type"), context.tr("C: country"),
-                    context.tr("x: clear")].joined(separator: " · ")
+                    context.tr("x: clear"), context.tr("O: sort")].joined(separator: " · ")
         buffer.put(hint, x: area.x + 1, y: area.y, role: .dim, maxWidth: area.width - 2)
         list.render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
                     empty: context.tr("No resources match.")) { row, width in

@@ -33,6 +33,36 @@ struct PagingTests {
         #expect(pages == (123 + pageSize - 1) / pageSize)
     }
 
+    @Test(arguments: [1, 9, 100])
+    func newestFirstPagesByYearThenTitle(pageSize: Int) throws {
+        let fixture = try StoreFixture()
+        var files: [String: String] = [:]
+        var expected: [(year: Int, title: String, id: String)] = []
+        for number in 0..<61 {
+            let id = String(format: "r%03d", number), title = "Title \(number % 5)"
+            let year = 1990 + (number * 7) % 31
+            files["\(id).md"] = StoreFixture.resource(id, language: number % 3 == 0 ? "bg" : "ro", title: title, year: year)
+            expected.append((-year, title.lowercased(), id))
+        }
+        try fixture.importFiles(files)
+        func all(_ filter: ResourceFilter) throws -> [ResourceSummary] {
+            var rows: [ResourceSummary] = []
+            var cursor: KeysetCursor?
+            repeat {
+                let page = try fixture.store.resources(filter, after: cursor, limit: pageSize)
+                rows += page.items
+                cursor = page.next
+            } while cursor != nil
+            return rows
+        }
+        let sorted = expected.sorted { ($0.year, $0.title, $0.id) < ($1.year, $1.title, $1.id) }
+        let newest = try all(ResourceFilter(order: .newest))
+        #expect(newest.map(\.id) == sorted.map(\.id))
+        #expect(newest.first?.year == 2020 && newest.last?.year == 1990)
+        let bulgarian = try all(ResourceFilter(language: "bg", order: .newest))
+        #expect(bulgarian.map(\.id) == sorted.filter { Int($0.id.dropFirst())! % 3 == 0 }.map(\.id))
+    }
+
     @Test func filteredPagesOnlyHoldMatchingRows() throws {
         let fixture = try StoreFixture()
         var files: [String: String] = [:]
@@ -87,6 +117,8 @@ struct PagingTests {
         (ClientStore.threadPageSQL(forum: false, cursor: true), 5, "threads_by_activity ((last_activity_at,id)<(?,?))"),
         (ClientStore.resourcePageSQL(language: false, cursor: true), 7, "resources_by_title ((sort_title,id)>(?,?))"),
         (ClientStore.resourcePageSQL(language: true, cursor: true), 7, "resources_by_language (language=? AND (sort_title,id)>(?,?))"),
+        (ClientStore.resourcePageSQL(language: false, cursor: true, order: .newest), 7, "SEARCH r USING INDEX resources_by_year (<expr>>?)"),
+        (ClientStore.resourcePageSQL(language: true, cursor: true, order: .newest), 7, "SEARCH r USING INDEX resources_by_year (<expr>>?)"),
     ])
     func pagesSeekTheIndexToTheCursor(sql: String, parameters: Int, expectedSearch: String) throws {
         let fixture = try StoreFixture()

@@ -25,9 +25,9 @@ final class StoreFixture {
     }
 
     static func resource(_ id: String, language: String = "en", title: String, body: String = "Text.",
-                         group: String? = nil, topics: String = "[violence]", type: String = "fact-sheet") -> String {
+                         group: String? = nil, topics: String = "[violence]", type: String = "fact-sheet", year: Int? = 2023) -> String {
         var text = "---\nid: \(id)\nkind: resource\nlanguage: \(language)\ntitle: \(title)\ntype: \(type)\n"
-        text += "topics: \(topics)\ncountries: [RO]\nyear: 2023\nauthor: Fictional Institute\n"
+        text += "topics: \(topics)\ncountries: [RO]\n\(year.map { "year: \($0)\n" } ?? "")author: Fictional Institute\n"
         if let group { text += "translation_of: \(group)\n" }
         return text + "---\n\n\(body)\n"
     }

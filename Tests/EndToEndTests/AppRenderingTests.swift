@@ -100,6 +100,23 @@ struct AppRenderingTests {
         #expect(row(render(80, 24)) == row(before))
     }
 
+    @Test func theLibrarySortsNewestFirstAndBack() throws {
+        _ = render(100, 30)
+        press(.character("1"))
+        let byTitle = render(100, 30)
+        press(.character("O"))
+        let newest = render(100, 30)
+        #expect(newest.line(0).contains("Library [newest first]"))
+        let years = (2..<29).compactMap { Int(newest.line($0).dropFirst(5).prefix(4)) }
+        #expect(years.count == 27 && years == years.sorted(by: >), "\(years)")
+        let newestYear = try #require(try app.context.store.resources(limit: 500).items.compactMap(\.year).max())
+        #expect(years.first == newestYear)
+        press(.character("x"))  // clearing the filters keeps the order
+        #expect(render(100, 30).line(0).contains("newest first"))
+        press(.character("O"))
+        #expect(render(100, 30).lines == byTitle.lines)
+    }
+
     @Test func statusBarCountsUnreadAndQueuedAtFullWidth() {
         let buffer = render(80, 24)
         #expect(buffer.line(23).contains("40 unread · 0 queued · not logged in"))

@@ -12,6 +12,9 @@ import Terminal
 struct ThreadScreen: AppScreen {
     var detail: ThreadDetail
     var posts: [PostView] = []
+    /// Where each loaded post is in `posts`, to name whom a reply answers; kept by
+    /// `reindex()` when `posts` is replaced and by `loadMore` a page at a time.
+    var positions: [String: Int] = [:]
     var next: KeysetCursor?
     var text = ScrollingText()
     /// Line index of each post's header in `text`, in post order.
@@ -33,6 +36,7 @@ struct ThreadScreen: AppScreen {
         let page = try context.store.posts(thread: id, limit: 100)
         posts = page.items
         next = page.next
+        reindex()
         localAuthor = try context.store.localAuthorID()
         try context.store.markRead(thread: id)
     }
@@ -49,22 +53,36 @@ struct ThreadScreen: AppScreen {
             lines.append(StyledLine())
         }
         var starts: [Int] = []
-        for post in posts {
+        for (index, post) in posts.enumerated() {
             starts.append(lines.count)
-            lines += postLines(post, width: width, context: context)
+            lines += postLines(post, after: index > 0 ? posts[index - 1] : nil, width: width, context: context)
         }
         if next != nil { lines.append(StyledLine(context.tr("Loading more…"), .dim)) }
         return (lines, starts)
     }
 
-    /// One post: its header line, its text, a blank line.
-    func postLines(_ post: PostView, width: Int, context: AppContext) -> [StyledLine] {
+    /// One post: its header line, its text, a blank line. Posts stay in time order (pages
+    /// by keyset); a reply to anything but the post just above says whom it answers.
+    func postLines(_ post: PostView, after previous: PostView?, width: Int, context: AppContext) -> [StyledLine] {
         var header = [StyledSpan("── " + authorName(post.authorId, post.authorName, context), .title)]
         if let role = post.authorRole, role != "member" { header.append(StyledSpan(" (" + context.tr(role) + ")", .badge)) }
         header.append(StyledSpan(" · " + post.created.prefix(16).replacingOccurrences(of: "T", with: " "), .dim))
+        if let parent = post.replyTo, parent != previous?.id, let answered = repliedTo(parent, context) {
+            header.append(StyledSpan(" · " + context.tr("in reply to {1}", answered), .dim))
+        }
         if post.edited != nil { header.append(StyledSpan(" · " + context.tr("edited"), .dim)) }
         if post.pending { header.append(StyledSpan(" · " + context.tr("queued"), .queued)) }
         return [StyledLine(header)] + MarkdownRenderer.render(post.body, width: width).lines + [StyledLine()]
+    }
+
+    mutating func reindex() {
+        positions = Dictionary(posts.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    }
+
+    /// Who wrote the post `id`, from the loaded posts (a reply comes after what it answers).
+    func repliedTo(_ id: String, _ context: AppContext) -> String? {
+        guard let index = positions[id], posts.indices.contains(index) else { return nil }
+        return authorName(posts[index].authorId, posts[index].authorName, context)
     }
 
     func authorName(_ id: String, _ name: String, _ context: AppContext) -> String {
@@ -103,9 +121,10 @@ struct ThreadScreen: AppScreen {
         let width = laidOutWidth > 0 ? laidOutWidth - 2 : context.viewportWidth - 2
         for post in page.items {
             postStarts.append(text.lines.count)
-            text.lines += postLines(post, width: width, context: context)
+            text.lines += postLines(post, after: posts.last, width: width, context: context)
+            positions[post.id] = posts.count
+            posts.append(post)
         }
-        posts += page.items
         next = page.next
         if next != nil { text.lines.append(StyledLine(context.tr("Loading more…"), .dim)) }
     }
@@ -210,6 +229,7 @@ struct ThreadScreen: AppScreen {
                 next = more.next
             }
         }
+        reindex()
         focusPost = context.justQueuedPost ?? focusPost
         chosenPost = nil
         laidOutWidth = 0

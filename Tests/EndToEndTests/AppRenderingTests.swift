@@ -117,6 +117,33 @@ struct AppRenderingTests {
         #expect(render(100, 30).lines == byTitle.lines)
     }
 
+    @Test func aReplyToAnEarlierPostSaysWhomItAnswers() throws {
+        let pack = TemporaryFolder("rrc-replies")
+        pack.write("f.md", PackFile.make(["id": "f1", "kind": "forum", "language": "en", "title": "Practice"]))
+        pack.write("t.md", PackFile.make(["id": "t1", "kind": "thread", "language": "en", "title": "Home visits", "forum": "f1",
+                                          "author": "mira", "created": "2025-03-01"], body: "How do you plan them?"))
+        let posts = [("p1", "dan", nil), ("p2", "ivo", "p1"), ("p3", "eva", "p1"), ("p4", "dan", "p3")]
+        for (day, (id, author, replyTo)) in posts.enumerated() {
+            let created = "2025-03-0\(day + 2)", body = "Post by \(author)."
+            let file = replyTo.map {
+                PackFile.make(["id": id, "kind": "post", "language": "en", "thread": "t1", "author": author, "created": created,
+                               "reply_to": $0], body: body)
+            } ?? PackFile.make(["id": id, "kind": "post", "language": "en", "thread": "t1", "author": author, "created": created], body: body)
+            pack.write("\(id).md", file)
+        }
+        let store = try ClientStore(path: folder.url.appendingPathComponent("replies.sqlite").path)
+        #expect(try store.importPack(try ContentPackReader.read(pack.url)).errors.isEmpty)
+        let replies = try App(store: store, localizer: .english, keymap: .defaults, catalogues: [:])
+        replies.resize(width: 100, height: 30)
+        for key in [Key.character("3"), .enter, .enter] { replies.handle(.key(key)) }
+        let headers = replies.render(width: 100, height: 30).lines.filter { $0.contains("── ") }
+        #expect(headers.count == 4)
+        // p2 answers the post just above it: no note. p3 answers p1 across p2; p4 answers p3, just above.
+        #expect(!headers[1].contains("in reply to"))
+        #expect(headers[2].contains("in reply to dan"))
+        #expect(!headers[3].contains("in reply to"))
+    }
+
     @Test func statusBarCountsUnreadAndQueuedAtFullWidth() {
         let buffer = render(80, 24)
         #expect(buffer.line(23).contains("40 unread · 0 queued · not logged in"))

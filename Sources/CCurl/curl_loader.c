@@ -9,6 +9,7 @@ static struct {
     char *(*version)(void);
     CURL *(*easy_init)(void);
     void (*easy_cleanup)(CURL *);
+    void (*easy_reset)(CURL *);
     CURLcode (*easy_perform)(CURL *);
     const char *(*easy_strerror)(CURLcode);
     struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
@@ -33,6 +34,7 @@ static void load(void) {
     RESOLVE(version, "curl_version")
     RESOLVE(easy_init, "curl_easy_init")
     RESOLVE(easy_cleanup, "curl_easy_cleanup")
+    RESOLVE(easy_reset, "curl_easy_reset")
     RESOLVE(easy_perform, "curl_easy_perform")
     RESOLVE(easy_strerror, "curl_easy_strerror")
     RESOLVE(slist_append, "curl_slist_append")
@@ -53,6 +55,7 @@ CURLcode rrc_curl_global_init(long flags) { return api.global_init(flags); }
 const char *rrc_curl_version(void) { return api.version(); }
 CURL *rrc_curl_easy_init(void) { return api.easy_init(); }
 void rrc_curl_easy_cleanup(CURL *curl) { api.easy_cleanup(curl); }
+void rrc_curl_easy_reset(CURL *curl) { api.easy_reset(curl); }
 CURLcode rrc_curl_easy_perform(CURL *curl) { return api.easy_perform(curl); }
 const char *rrc_curl_easy_strerror(CURLcode code) { return api.easy_strerror(code); }
 struct curl_slist *rrc_curl_slist_append(struct curl_slist *list, const char *text) { return api.slist_append(list, text); }

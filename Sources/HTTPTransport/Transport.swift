@@ -22,9 +22,13 @@ public struct TransportResponse: Sendable {
     /// Bytes on the wire, both ways (compressed as sent and received).
     public var bytesSent: Int
     public var bytesReceived: Int
+    /// Connections opened for this request: 0 when an open one was reused.
+    public var connectionsOpened: Int
 
-    public init(status: Int, headers: [String: String] = [:], body: Data = Data(), bytesSent: Int = 0, bytesReceived: Int = 0) {
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data(), bytesSent: Int = 0, bytesReceived: Int = 0,
+                connectionsOpened: Int = 1) {
         self.status = status; self.headers = headers; self.body = body; self.bytesSent = bytesSent; self.bytesReceived = bytesReceived
+        self.connectionsOpened = connectionsOpened
     }
 }
 

@@ -158,6 +158,7 @@ public final class SyncEngine {
             throw SyncFailure.offline(error.description)
         }
         report.requests += 1
+        report.connections += response.connectionsOpened
         report.bytesOut += response.bytesSent
         report.bytesIn += response.bytesReceived
         switch response.status {

@@ -8,6 +8,8 @@ public struct SyncReport: Equatable, Sendable {
     public var rejected = 0
     public var pulled = 0
     public var requests = 0
+    /// Connections opened (requests reuse an open one when the server keeps it).
+    public var connections = 0
     public var bytesOut = 0
     public var bytesIn = 0
     /// Ops still waiting (the server could not be reached half-way, or they were rejected).

@@ -17,6 +17,7 @@ enum SyncMeasure {
     struct Figures {
         var seconds: Double
         var requests: Int
+        var connections: Int
         var bytesIn: Int
         var bytesOut: Int
         var records: Int
@@ -61,7 +62,7 @@ enum SyncMeasure {
                 throw HTTPWireError(message: "rrc sync failed (\(run.status)): \(run.output.prefix(300))")
             }
             func number(_ key: String) -> Int { report[key] as? Int ?? 0 }
-            return (Figures(seconds: run.seconds, requests: number("requests"), bytesIn: number("bytes_in"), bytesOut: number("bytes_out"),
+            return (Figures(seconds: run.seconds, requests: number("requests"), connections: number("connections"), bytesIn: number("bytes_in"), bytesOut: number("bytes_out"),
                             records: number("pulled"), floor: try floor()), run.peakMemoryMiB)
         }
         let (initial, clientPeak) = try rrcSync { try Self.floor(http, token: reader, since: 0) }
@@ -123,7 +124,7 @@ enum SyncMeasure {
     static func timed(_ engine: SyncEngine, floor: () throws -> Int) throws -> Figures {
         var report = SyncReport()
         let seconds = try Measurements.seconds { report = try engine.sync() }
-        return Figures(seconds: seconds, requests: report.requests, bytesIn: report.bytesIn, bytesOut: report.bytesOut,
+        return Figures(seconds: seconds, requests: report.requests, connections: report.connections, bytesIn: report.bytesIn, bytesOut: report.bytesOut,
                        records: report.pulled, floor: try floor())
     }
 

@@ -141,7 +141,7 @@ progress("sync over loopback against rrcd holding the same pack")
 let sync = try SyncMeasure.run(pack: packFolder, work: work)
 func syncRow(_ name: String, _ figures: SyncMeasure.Figures) -> String {
     let ratio = figures.floor > 0 ? String(format: "%.2f×", Double(figures.bytesIn) / Double(figures.floor)) : "—"
-    return "| \(name) | \(String(format: "%.2f", figures.seconds)) s, \(figures.requests) requests, \(figures.records) records, "
+    return "| \(name) | \(String(format: "%.2f", figures.seconds)) s, \(figures.requests) requests on \(figures.connections) connection(s), \(figures.records) records, "
         + "\(figures.bytesIn) B in / \(figures.bytesOut) B out; gzip floor \(figures.floor) B → **\(ratio)** |"
 }
 

@@ -18,7 +18,7 @@ enum SyncCommand: RRCCommand {
 
     struct ReportJSON: Encodable {
         var pushed: Int, applied: Int, duplicates: Int, conflicts: Int, rejected: Int, pulled: Int
-        var requests: Int, bytesOut: Int, bytesIn: Int, stillQueued: Int, filesFetched: Int, error: String?
+        var requests: Int, connections: Int, bytesOut: Int, bytesIn: Int, stillQueued: Int, filesFetched: Int, error: String?
     }
 
     static func run(_ arguments: [String], context: CommandContext) throws -> Int32 {
@@ -43,7 +43,7 @@ enum SyncCommand: RRCCommand {
         if parsed.has("--json") {
             try context.output.printJSON(ReportJSON(pushed: report.pushed, applied: report.applied, duplicates: report.duplicates,
                                                     conflicts: report.conflicts, rejected: report.rejected, pulled: report.pulled,
-                                                    requests: report.requests, bytesOut: report.bytesOut, bytesIn: report.bytesIn,
+                                                    requests: report.requests, connections: report.connections, bytesOut: report.bytesOut, bytesIn: report.bytesIn,
                                                     stillQueued: report.stillQueued, filesFetched: files.files, error: failure?.description))
         } else {
             print(describe(report) + (files.files > 0 ? " " + tr("Fetched {1} attachment(s), {2} B.", files.files, files.bytes) : ""))

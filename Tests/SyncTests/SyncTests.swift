@@ -107,6 +107,20 @@ import Testing
         #expect(try store.counts().resources == 108 && store.counts().posts == 206)
     }
 
+    @Test func aSyncOfManyPagesKeepsOneConnection() throws {
+        let client = try fixture.client("ben")
+        let engine = try client.engine()
+        engine.pageSize = 40
+        let report = try engine.sync()
+        #expect(report.requests >= 8)
+        // The server keeps the connection open and libcurl's handle is reused: no TCP (or
+        // TLS) handshake per page.
+        #expect(report.connections == 1, "\(report.connections) connections for \(report.requests) requests")
+        #expect(try client.store().counts().posts == 206)
+        // A later sync on the same transport goes on with what is still open.
+        #expect(try engine.sync().connections <= 1)
+    }
+
     @Test func anAttachmentCutAtHalfResumesWithARangeAndIsVerified() throws {
         let client = try fixture.client("ana")
         client.folder.write("config/rrc.conf", "attachment_budget_mb = 0\n")  // nothing fetched ahead

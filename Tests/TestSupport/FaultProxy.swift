@@ -1,12 +1,17 @@
-// A fault-injecting TCP proxy on loopback, between a client and rrcd. Each connection gets
-// a fault drawn from a seeded generator: pass, drop before the request reaches the server,
+// A fault-injecting TCP proxy on loopback, between a client and rrcd. Each request gets a
+// fault drawn from a seeded generator: pass, drop before the request reaches the server,
 // drop after the response started, cut the request body, delay, throttle (bits per second
 // plus a round-trip delay), or send the request twice. The seed replays the schedule.
+// By default a connection carries one request; with `keepAlive` the client's connection
+// stays open across requests (as libcurl reuses it), so faults also land on the second and
+// later requests of a connection, and `closeIdle` ends one between requests.
 import Foundation
 
 public final class FaultProxy: @unchecked Sendable {
     public enum Fault: String, CaseIterable, Sendable {
         case pass, dropBeforeRequest, dropAfterResponseStarted, cutRequest, delay, duplicate
+        /// Keep-alive only: answer, then close the connection the client means to reuse.
+        case closeIdle
     }
 
     public struct Plan: Sendable {
@@ -17,6 +22,9 @@ public final class FaultProxy: @unchecked Sendable {
         public var bitsPerSecond: Int?
         /// Added once per request and once per response (half a round trip each way).
         public var roundTripMilliseconds = 0
+        /// Keep the client's connection open between requests (each still reaches the server
+        /// on a connection of its own, so an answer's end is where the server closes).
+        public var keepAlive = false
         public init() {}
     }
 
@@ -102,15 +110,21 @@ public final class FaultProxy: @unchecked Sendable {
                 if done { return }
                 continue
             }
-            lock.lock()
-            let fault = random.nextDouble() < plan.faultRate ? plan.faults.randomElement(using: &random) ?? .pass : .pass
-            let cut = Int.random(in: 1...400, using: &random)
-            let currentPlan = plan
-            injected[fault, default: 0] += 1
-            lock.unlock()
-            let thread = Thread { [self] in serve(client, fault: fault, cut: cut, plan: currentPlan) }
+            let thread = Thread { [self] in serve(client) }
             thread.start()
         }
+    }
+
+    /// The next request's fault and cut point, from the seeded schedule.
+    private func draw() -> (fault: Fault, cut: Int, plan: Plan) {
+        lock.lock()
+        defer { lock.unlock() }
+        var faults = plan.faults
+        if plan.keepAlive { faults.append(.closeIdle) }
+        let fault = random.nextDouble() < plan.faultRate ? faults.randomElement(using: &random) ?? .pass : .pass
+        let cut = Int.random(in: 1...400, using: &random)
+        injected[fault, default: 0] += 1
+        return (fault, cut, plan)
     }
 
     private func connectUpstream() -> Int32? {
@@ -123,38 +137,65 @@ public final class FaultProxy: @unchecked Sendable {
         return upstream
     }
 
-    /// One connection: read the whole request, act out the fault, relay the answer.
-    private func serve(_ client: Int32, fault: Fault, cut: Int, plan: Plan) {
+    /// One client connection: one request, or with `keepAlive` as many as the client sends
+    /// until a fault (or the client) ends it.
+    private func serve(_ client: Int32) {
         defer { close(client) }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard let received = Self.readRequest(client) else { return }
+        while let received = Self.readRequest(client) {
+            let (fault, cut, plan) = draw()
+            guard relay(received, to: client, fault: fault, cut: cut, plan: plan), plan.keepAlive, fault != .closeIdle else { return }
+        }
+    }
+
+    /// Acts out the fault on one request and relays the answer; false when the fault ended
+    /// the client's connection.
+    private func relay(_ received: Data, to client: Int32, fault: Fault, cut: Int, plan: Plan) -> Bool {
         let request = Self.closingAfterOneRequest(received)
-        if fault == .dropBeforeRequest { return }
+        if fault == .dropBeforeRequest { return false }
         if fault == .delay { usleep(UInt32.random(in: 200_000...1_500_000)) }
         Self.pause(plan.roundTripMilliseconds / 2)
-        guard let upstream = connectUpstream() else { return }
+        guard let upstream = connectUpstream() else { return false }
         defer { close(upstream) }
         if fault == .cutRequest {
             // Part of the request reaches the server, then the link dies.
             _ = Self.write(upstream, request.prefix(max(1, min(request.count - 1, cut))), plan: plan)
-            return
+            return false
         }
-        guard Self.write(upstream, request, plan: plan) else { return }
+        guard Self.write(upstream, request, plan: plan) else { return false }
         if fault == .duplicate, let twin = connectUpstream() {
             // The same request again (a retrying middlebox); its answer is thrown away.
             _ = Self.write(twin, request, plan: Plan())
             _ = Self.readAll(twin)
             close(twin)
         }
-        let response = Self.readAll(upstream)
+        var response = Self.readAll(upstream)
         Self.pause(plan.roundTripMilliseconds / 2)
         if fault == .dropAfterResponseStarted {
             // The server acted and answered; the client sees the answer break off.
             _ = Self.write(client, response.prefix(min(response.count / 2, cut)), plan: plan)
-            return
+            return false
         }
-        _ = Self.write(client, response, plan: plan)
+        if plan.keepAlive {
+            guard let kept = Self.keepingAlive(response) else {
+                _ = Self.write(client, response, plan: plan)  // only its close marks its end
+                return false
+            }
+            response = kept
+        }
+        return Self.write(client, response, plan: plan)
+    }
+
+    /// The answer without the server's `Connection: close`, when its length is in its
+    /// headers (so the client can tell where it ends on a connection that stays open).
+    static func keepingAlive(_ response: Data) -> Data? {
+        guard let end = response.range(of: Data("\r\n\r\n".utf8)) else { return nil }
+        let lines = String(decoding: response[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let lower = lines.map { $0.lowercased() }
+        guard lower.contains(where: { $0.hasPrefix("content-length:") || $0 == "transfer-encoding: chunked" }) else { return nil }
+        let kept = lines.filter { !$0.lowercased().hasPrefix("connection:") }
+        return Data(kept.joined(separator: "\r\n").utf8) + Data("\r\n\r\n".utf8) + response[end.upperBound...]
     }
 
     /// The request with `Connection: close`, so the server ends the connection after answering

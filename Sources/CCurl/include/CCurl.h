@@ -15,6 +15,8 @@ CURLcode rrc_curl_global_init(long flags);
 const char *rrc_curl_version(void);
 CURL *rrc_curl_easy_init(void);
 void rrc_curl_easy_cleanup(CURL *curl);
+/// Options back to defaults; the handle's open connections and TLS sessions stay for reuse.
+void rrc_curl_easy_reset(CURL *curl);
 CURLcode rrc_curl_easy_perform(CURL *curl);
 const char *rrc_curl_easy_strerror(CURLcode code);
 struct curl_slist *rrc_curl_slist_append(struct curl_slist *list, const char *text);

@@ -145,7 +145,7 @@ extension ClientStore {
     }
 
     func apply(_ change: ChangeRecord, search: inout SearchIndexBatch, touched: inout Set<String>) throws {
-        let data = try JSONEncoder().encode(change.data)
+        let data = change.data.jsonData
         let decoder = JSONDecoder()
         switch change.kind {
         case "person":

@@ -12,6 +12,9 @@ public struct Language: Hashable, Codable, Sendable, CustomStringConvertible, Co
     /// Accepts any plausible code (`xx`, `xxx`, with a region or script suffix) and folds
     /// `hr`, `bs`, `sr@latin`, `sr-Latn`, `hbs` to `sh`. Nil for text that is not a code.
     public init?(code raw: String) {
+        // Stored and synced records carry one of the five codes as they are: skip the
+        // Foundation string work for them (it showed in a first sync's profile).
+        if let known = Language.supported.first(where: { $0.code == raw }) { self = known; return }
         let lowered = raw.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
         switch lowered {
         case "hr", "bs", "sr@latin", "sr-latn", "hbs", "sh-latn", "cnr": self.code = "sh"; return

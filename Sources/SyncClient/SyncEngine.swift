@@ -80,7 +80,8 @@ public final class SyncEngine {
             let since = cursor?.lastSeq ?? 0
             let response = try send("GET", "/api/v1/sync/pull?since=\(since)&limit=\(pageSize)&scope=\(scopeQuery)", body: nil,
                                     headers: [:], report: &report)
-            let page: PullResponse = try decode(response)
+            let page: PullResponse
+            do { page = try PullResponse(json: response.body) } catch { throw SyncFailure.unreadable("\(error)") }
             if let known = cursor?.epoch, known != page.epoch {
                 // Restored from a backup: start again from nothing, re-send what it lacks.
                 report.epochChanged = true

@@ -21,9 +21,42 @@ public enum JSONValue: Equatable, Sendable, Codable {
             throw RequestProblem(code: "invalid_json", message: "the JSON is nested deeper than \(maxDepth) levels")
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONParser.parse(data, maxDepth: maxDepth)
         } catch {
             throw RequestProblem(code: "invalid_json", message: "the body is not valid JSON")
+        }
+    }
+
+    /// The value as compact JSON text (integral numbers without a fraction, as `encode`
+    /// writes them), without going through Codable.
+    public var jsonData: Data {
+        var text = ""
+        write(into: &text)
+        return Data(text.utf8)
+    }
+
+    private func write(into text: inout String) {
+        switch self {
+        case .null: text += "null"
+        case .bool(let value): text += value ? "true" : "false"
+        case .number(let value):
+            text += value == value.rounded() && abs(value) < 9e15 ? String(Int64(value)) : "\(value)"
+        case .string(let value): text += JSONText.quote(value)
+        case .array(let values):
+            text += "["
+            for (offset, value) in values.enumerated() {
+                if offset > 0 { text += "," }
+                value.write(into: &text)
+            }
+            text += "]"
+        case .object(let members):
+            text += "{"
+            for (offset, (key, value)) in members.enumerated() {
+                if offset > 0 { text += "," }
+                text += JSONText.quote(key) + ":"
+                value.write(into: &text)
+            }
+            text += "}"
         }
     }
 

@@ -88,6 +88,9 @@ struct SearchScreen: AppScreen, ListScreen {
         for (offset, index) in (first..<min(list.rows.count, first + perPage)).enumerated() {
             let hit = list.rows[index]
             let y = area.y + offset * 2
+            // Both lines of a hit answer a mouse press on it.
+            buffer.listRows[y] = index
+            buffer.listRows[y + 1] = index
             let selected = index == list.selected
             if selected {
                 buffer.fill(y: y, from: area.x, width: area.width, role: .selection)

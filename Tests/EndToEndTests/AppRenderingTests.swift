@@ -88,6 +88,22 @@ struct AppRenderingTests {
         #expect(render(80, 24).line(0).contains("Forums"))
     }
 
+    @Test func aPressOnASearchHitsSnippetSelectsItAndASecondOpensIt() throws {
+        _ = render(100, 30)
+        press(.character("/"))
+        for character in "family" { press(.character(character)) }
+        press(.enter)
+        let results = render(100, 30)
+        let first = try #require((0..<30).first { results[2, $0].role == .selection })
+        app.handle(.mouse(.press(x: 20, y: first + 3)))  // the second hit's snippet line
+        let moved = render(100, 30)
+        #expect(moved[2, first + 2].role == .selection && moved[2, first].role != .selection)
+        let title = moved.line(first + 2)
+        app.handle(.mouse(.press(x: 20, y: first + 2)))
+        let opened = render(100, 30).line(0)
+        #expect(opened.hasPrefix(" rrc › Home › Search › ") && title.split(separator: " ").contains { opened.contains($0) && $0.count > 4 })
+    }
+
     @Test func theWheelScrollsThreeLinesAtATime() {
         _ = render(80, 24)
         press(.character("1"))

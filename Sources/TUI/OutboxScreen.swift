@@ -125,8 +125,11 @@ struct OutboxScreen: AppScreen, ListScreen {
     func listHeight(_ context: AppContext) -> Int { max(1, (context.viewportHeight - 1) / 2) }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
-        let hint = [context.tr("Enter/e: edit"), context.tr("d: discard"), context.tr("y: copy to a file")].joined(separator: " · ")
-        buffer.put(" " + hint, x: area.x, y: area.y, role: .dim, maxWidth: area.width)
+        // Keys for items only when there are items to use them on.
+        if !list.rows.isEmpty {
+            let hint = [context.tr("Enter/e: edit"), context.tr("d: discard"), context.tr("y: copy to a file")].joined(separator: " · ")
+            buffer.put(" " + hint, x: area.x, y: area.y, role: .dim, maxWidth: area.width)
+        }
         // The list on top, the selected item's whole text below it.
         let listRows = max(1, (area.height - 1) / 2)
         list.render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: listRows),

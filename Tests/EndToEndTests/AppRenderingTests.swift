@@ -104,6 +104,14 @@ struct AppRenderingTests {
         #expect(opened.hasPrefix(" rrc › Home › Search › ") && title.split(separator: " ").contains { opened.contains($0) && $0.count > 4 })
     }
 
+    @Test func anEmptyOutboxSaysSoWithoutKeysForItems() {
+        _ = render(80, 24)
+        press(.character("o"))
+        let text = render(80, 24).lines.joined(separator: "\n")
+        #expect(text.contains("Nothing waiting to be sent, and no drafts."))
+        #expect(!text.contains("d: discard"))
+    }
+
     @Test func theWheelScrollsThreeLinesAtATime() {
         _ = render(80, 24)
         press(.character("1"))

@@ -20,7 +20,11 @@ public final class TerminalSession: @unchecked Sendable {
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        // kill-server answers 0 and leaves this tmux (3.3a) running, with rrc inside; killing
+        // the one session ends both, since the server exits with its last session.
+        _ = try? tmux(["kill-session", "-t", name])
+    }
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 

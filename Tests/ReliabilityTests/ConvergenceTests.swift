@@ -77,6 +77,9 @@ import Testing
             try server.addUser(user, role: role, password: Self.password)
         }
         try server.start()
+        // Stopped here, not left to deinit: something of the run outlives this function and
+        // kept one rrcd per seed running after the suite.
+        defer { _ = server.stop() }
         let http = server.client()
         // Odd seeds keep connections open across requests, as libcurl reuses them: faults
         // then also hit the second and later requests of a connection, and idle closes.

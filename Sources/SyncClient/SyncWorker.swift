@@ -69,6 +69,9 @@ public final class SyncWorker: @unchecked Sendable {
     public func stop() {
         condition.lock()
         stopped = true
+        // The thread holds this worker through its closure; holding the thread back made a
+        // cycle, and the worker with its engine (and a test's server) outlived the stop.
+        thread = nil
         condition.signal()
         condition.unlock()
     }

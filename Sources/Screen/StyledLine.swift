@@ -19,12 +19,16 @@ extension ScreenBuffer {
     /// in `…`, so a cut title never passes for a whole one.
     @discardableResult
     public mutating func put(_ line: StyledLine, x: Int, y: Int, maxWidth: Int) -> Int {
-        let widths = line.spans.map { DisplayWidth.of(DisplayText.normalise($0.text)) }
-        let fits = widths.reduce(0, +) <= maxWidth
+        // No grapheme is wider than its UTF-8 bytes once normalised, so a line with no more
+        // bytes than columns fits without measuring it (most list rows): the render path
+        // measures only lines that may be cut.
+        let fits = line.spans.reduce(0) { $0 + $1.text.utf8.count } <= maxWidth
+        let widths = fits ? [] : line.spans.map { DisplayWidth.of(DisplayText.normalise($0.text)) }
+        let reallyFits = fits || widths.reduce(0, +) <= maxWidth
         var used = 0
         for (index, span) in line.spans.enumerated() where used < maxWidth {
             let room = maxWidth - used
-            let text = fits || widths[index] < room ? span.text : TextFit.truncate(span.text, to: room, ellipsisAlways: true)
+            let text = reallyFits || widths[index] < room ? span.text : TextFit.truncate(span.text, to: room, ellipsisAlways: true)
             used += put(text, x: x + used, y: y, role: span.role, maxWidth: room)
         }
         return used

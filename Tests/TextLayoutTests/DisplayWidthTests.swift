@@ -26,6 +26,8 @@ struct DisplayWidthTests {
     ])
     func widths(_ text: String, _ expected: Int) {
         #expect(DisplayWidth.of(text) == expected)
+        // What StyledLine's fast path stands on: never more columns than UTF-8 bytes.
+        #expect(DisplayWidth.of(DisplayText.normalise(text)) <= text.utf8.count)
     }
 
     @Test func normalisationRemovesEverythingThatSteersATerminal() {
@@ -86,6 +88,10 @@ struct ScreenBufferTests {
         #expect(buffer.line(1) == "012345678…")   // the first span fills the row, more follows
         buffer.put(StyledLine([StyledSpan("exact", .dim), StyledSpan("fit!!")]), x: 0, y: 2, maxWidth: 10)
         #expect(buffer.line(2) == "exactfit!!")
+        // More bytes than columns, yet it fits: measured, not cut.
+        var cyrillic = ScreenBuffer(width: 7, height: 1)
+        cyrillic.put(StyledLine([StyledSpan("bg "), StyledSpan("Дете")]), x: 0, y: 0, maxWidth: 7)
+        #expect(cyrillic.line(0) == "bg Дете")
     }
 
     @Test func zeroSizedBuffersAreSafe() {

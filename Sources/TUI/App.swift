@@ -13,8 +13,6 @@ public final class App {
     public private(set) var isFinished = false
     /// Catalogues by language code, for switching the interface without a restart.
     let catalogues: [String: MessageCatalogue]
-    private var counts = ContentCounts()
-    private var unread = 0
 
     /// Below this the app shows a notice and ignores keys.
     public static let minimumWidth = 20
@@ -33,8 +31,8 @@ public final class App {
         context.attachmentsFolder = attachmentsFolder
         self.catalogues = catalogues
         stack = []
-        stack = [try HomeScreen(context: context)]
         try refreshCounts()
+        stack = [try HomeScreen(context: context)]
     }
 
     /// The content area's height for a terminal of `height` rows (title and status bars).
@@ -281,8 +279,8 @@ public final class App {
 
     func push(_ screen: any AppScreen) throws {
         stack.append(screen)
-        try stack[stack.count - 1].refresh(context: screenContext)
         try refreshCounts()
+        try stack[stack.count - 1].refresh(context: screenContext)
         // Writing with the user's own editor starts in it, as in mutt.
         if let compose = screen as? ComposeScreen, context.hasExternalEditor, compose.startsInExternalEditor {
             effects.append(.editExternally(compose.editorRequest))
@@ -299,16 +297,17 @@ public final class App {
 
     private func refreshTop() {
         do {
-            try stack[stack.count - 1].refresh(context: screenContext)
             try refreshCounts()
+            try stack[stack.count - 1].refresh(context: screenContext)
         } catch {
             message = "\(error)"
         }
     }
 
+    /// The counts the status bar and Home show, read once here for both.
     func refreshCounts() throws {
-        counts = try context.store.counts(includingPosts: false)
-        unread = try context.store.unreadThreadCount()
+        context.counts = try context.store.counts(includingPosts: false)
+        context.unreadThreads = try context.store.unreadThreadCount()
     }
 
     /// Switches the interface to the next language with a catalogue (English always).
@@ -380,8 +379,8 @@ public final class App {
         let y = height - 1
         buffer.fill(y: y, role: .statusBar)
         let right = " " + [
-            context.tr.plural("%d unread", "%d unread", unread),
-            context.tr.plural("%d queued", "%d queued", counts.queuedOps),
+            context.tr.plural("%d unread", "%d unread", context.unreadThreads),
+            context.tr.plural("%d queued", "%d queued", context.counts.queuedOps),
             SyncText.connection(context.sync.connection, tr: context.tr),
             context.tr("? help"),
         ].joined(separator: " · ") + " "

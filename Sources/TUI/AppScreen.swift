@@ -50,6 +50,10 @@ public struct AppContext {
     public var justQueuedPost: String?
     /// Attachments asked for and not here yet (SHA-256).
     public var downloading: Set<String> = []
+    /// What the store holds and how many threads are unread; the app reads them after
+    /// every change, before the screen on top refreshes.
+    public var counts = ContentCounts()
+    public var unreadThreads = 0
 
     public init(store: ClientStore, tr: Localizer, keymap: Keymap) {
         self.store = store; self.tr = tr; self.keymap = keymap

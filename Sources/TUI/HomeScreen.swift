@@ -13,8 +13,6 @@ struct HomeScreen: AppScreen, ListScreen {
     static let recentCount = 5
 
     var list = SelectionList<Row>()
-    var counts = ContentCounts()
-    var unread = 0
     var read: Set<String> = []
 
     init(context: AppContext) throws {
@@ -24,8 +22,6 @@ struct HomeScreen: AppScreen, ListScreen {
     func title(_ context: AppContext) -> String { context.tr("Home") }
 
     mutating func refresh(context: AppContext) throws {
-        counts = try context.store.counts(includingPosts: false)
-        unread = try context.store.unreadThreadCount()
         let recent = try context.store.threads(limit: Self.recentCount).items
         read = Set(try recent.filter { try context.store.isRead(thread: $0.id) }.map(\.id))
         let selected = list.selected
@@ -72,7 +68,7 @@ struct HomeScreen: AppScreen, ListScreen {
     }
 
     func label(_ entry: Entry, _ context: AppContext) -> String {
-        let tr = context.tr
+        let tr = context.tr, counts = context.counts, unread = context.unreadThreads
         switch entry {
         case .library: return tr("Library") + "  " + tr.plural("%d resource", "%d resources", counts.resources)
         case .guides: return tr("Guides") + "  " + tr.plural("%d guide", "%d guides", counts.guides)
@@ -103,7 +99,7 @@ struct HomeScreen: AppScreen, ListScreen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect, context: AppContext) {
         var y = area.y + 1
-        if counts.isEmpty {
+        if context.counts.isEmpty {
             for line in [context.tr("The local store is empty."), context.tr("Import a content pack with: rrc import PATH")] {
                 buffer.put(line, x: area.x + 2, y: y, role: .dim, maxWidth: area.width - 3)
                 y += 1
